@@ -1,0 +1,183 @@
+"""The command line: check, extract, rules, explain (CONTRACT.md)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from tabulate import tabulate
+from tqdm import tqdm
+
+from . import __version__
+from .config import ConfigError, find_config, load_config
+from .models import severity_rank
+from .registry import Registry
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
+
+
+def _progress(items):
+    return tqdm(items, file=sys.stderr, delay=1.0, unit="doc", disable=not sys.stderr.isatty(), leave=False)
+
+
+def _engine(config_path: str | None, cli: dict):
+    from .pipeline import Engine
+
+    registry = Registry(cli.get("disable_plugins") or ())
+    path = Path(config_path) if config_path else find_config(Path.cwd())
+    config = load_config(path, registry.default_config, cli)
+    if config.disable_plugins and set(config.disable_plugins) - set(cli.get("disable_plugins") or ()):
+        registry = Registry(config.disable_plugins)
+    return Engine(config, registry)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"factlint: {message}", err=True)
+    sys.exit(2)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output in (None, "-"):
+        click.echo(text, nl=False)
+    else:
+        Path(output).write_text(text, "utf-8")
+
+
+def _read_stdin(paths: tuple[str, ...]) -> bytes | None:
+    return sys.stdin.buffer.read() if "-" in paths else None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factlint")
+def main() -> None:
+    """factlint: numeric conflicts, vague sourcing and opinion in news text."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "formats", multiple=True, help="table|json|... (repeat with --output for several reports)")
+@click.option("--output", "outputs", multiple=True, help="file for the report of the matching --format (default stdout)")
+@click.option("--select", multiple=True, help="codes or families to run, comma-separated (e.g. NUM,SRC101)")
+@click.option("--ignore", multiple=True, help="codes or families to skip, comma-separated")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="lowest severity that exits 1")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="configuration file")
+@click.option("--stdin-filename", help="document id (and format, by suffix) for input read from '-'")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), help="worker processes (0 = one per core)")
+@click.option("--table-format", default=None, help="tabulate format for the table report (github, grid, ...)")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="accepted findings to leave out of the report")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="write every finding of this run as the baseline")
+def check(paths, formats, outputs, select, ignore, fail_on, config_path, stdin_filename, jobs, table_format,
+          baseline, write_baseline) -> None:
+    """Check a corpus (files, folders, or '-' for stdin) and print the consistency report."""
+    if not paths:
+        _fail("no paths given (use '-' to read standard input)")
+    formats = formats or ("table",)
+    if len(outputs) > len(formats):
+        _fail("more --output than --format options")
+    try:
+        engine = _engine(config_path, {"select": _split(select), "ignore": _split(ignore), "fail_on": fail_on, "jobs": jobs})
+        unknown = [f for f in formats if f not in engine.registry.formatters]
+        if unknown:
+            _fail(f"unknown format {unknown[0]!r}; choose from {', '.join(sorted(engine.registry.formatters))}")
+        items = engine.sources(paths, _read_stdin(paths), stdin_filename)
+        report = engine.check(items, baseline=Path(baseline) if baseline else None, progress=_progress)
+    except ConfigError as exc:
+        _fail(str(exc))
+    if write_baseline:
+        from .pipeline import write_baseline as write
+
+        write(report, Path(write_baseline))
+    options = {"table_format": table_format}
+    for i, name in enumerate(formats):
+        _write(engine.registry.formatters[name](report, options), outputs[i] if i < len(outputs) else None)
+    threshold = severity_rank(engine.config.fail_on)
+    sys.exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.option("--stdin-filename")
+@click.option("--jobs", "-j", type=click.IntRange(min=0))
+def extract(paths, fmt, config_path, stdin_filename, jobs) -> None:
+    """Print the assertions the engine parsed: quantities, attributions, opinion cues, dates."""
+    if not paths:
+        _fail("no paths given (use '-' to read standard input)")
+    try:
+        engine = _engine(config_path, {"jobs": jobs})
+        results = list(engine.extract(engine.sources(paths, _read_stdin(paths), stdin_filename), progress=_progress))
+    except ConfigError as exc:
+        _fail(str(exc))
+    if fmt == "json":
+        docs = [{"id": r.summary.id, **({"error": r.summary.error} if r.summary.error else {}),
+                 "assertions": [a.model_dump(mode="json") for a in r.assertions or []]} for r in results]
+        click.echo(json.dumps({"documents": docs}, indent=2, ensure_ascii=False))
+        return
+    for r in results:
+        click.echo(f"{r.summary.id}" + (f"  [error: {r.summary.error}]" if r.summary.error else ""))
+        rows = [[a.kind, a.start, a.end, " ".join(a.text.split())[:50], _detail(a)] for a in r.assertions or []]
+        if rows:
+            click.echo(tabulate(rows, headers=["kind", "start", "end", "text", "reading"]))
+        click.echo()
+
+
+def _detail(a) -> str:
+    if a.kind == "quantity":
+        unit = f" {a.unit}" if a.unit else ""
+        return f"[{a.low}, {a.high}]{unit} {a.noun or ''}".strip()
+    if a.kind == "attribution":
+        return f"{a.source_type}: {a.source or '-'} ({a.verb or '-'})"
+    if a.kind == "opinion":
+        return f"{a.cue} ({a.weight:g})"
+    return str(a.value or "")
+
+
+@main.command()
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.option("--table-format", default="simple")
+def rules(config_path, table_format) -> None:
+    """List every rule: code, name, default severity, plugin, summary."""
+    try:
+        engine = _engine(config_path, {})
+    except ConfigError as exc:
+        _fail(str(exc))
+    rows = [[c.code, c.name, c.severity.value, c.plugin, c.summary] for c in engine.rule_classes.values()]
+    click.echo(tabulate(rows, headers=["code", "name", "severity", "plugin", "summary"], tablefmt=table_format))
+
+
+@main.command()
+@click.argument("code")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def explain(code, config_path) -> None:
+    """Show a rule's documentation with its examples."""
+    try:
+        engine = _engine(config_path, {})
+    except ConfigError as exc:
+        _fail(str(exc))
+    cls = engine.rule_classes.get(code.upper())
+    if cls is None:
+        _fail(f"no rule {code!r}; see `factlint rules`")
+    click.echo(explain_text(cls))
+
+
+def explain_text(cls) -> str:
+    """A rule's documentation page: heading, metadata, docstring, options, examples."""
+    lines = [f"# {cls.code} {cls.name}", "", f"{cls.summary}.", "",
+             f"Default severity: {cls.severity.value}. Plugin: {cls.plugin}.", "", cls.doc()]
+    options = cls.Options.model_json_schema().get("properties", {})
+    if options:
+        lines += ["", "## Options", ""]
+        for key, spec in options.items():
+            lines.append(f"- `{key}` (default {json.dumps(spec.get('default'))}): {spec.get('description', '')}".rstrip(": "))
+    if cls.examples:
+        lines += ["", "## Examples", ""]
+        for ex in cls.examples:
+            lines.append(("Flagged:" if ex.fails else "Not flagged:") + (f" (article type: {ex.meta['type']})" if ex.meta.get("type") else ""))
+            lines += ["", *("    " + line for line in ex.text.splitlines()), ""]
+    return "\n".join(lines).rstrip() + "\n"
+

@@ -1,0 +1,347 @@
+"""The pipeline: load → segment → extract → document rules → corpus rules → report."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import traceback
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .config import Config, ConfigError
+from .document import Document, Suppression
+from .loading import LoadError, Source, decode, discover
+from .models import Attribution, DocumentSummary, Finding, Location, OpinionCue, Quantity, Report, Severity, Summary
+from .registry import Registry
+from .rules import CorpusRule, Rule, matches
+from .segment import segment
+
+
+@dataclass
+class DocResult:
+    """What the corpus stage keeps of one document: no text, only compact results."""
+
+    index: int
+    summary: DocumentSummary
+    findings: list[Finding] = field(default_factory=list)
+    records: dict[str, list[Any]] = field(default_factory=dict)
+    suppressions: list[tuple[Suppression, Location]] = field(default_factory=list)
+    assertions: list[Any] | None = None
+
+
+def error_finding(err: LoadError) -> Finding:
+    from .plugins.text import ERROR_RULES
+
+    cls = ERROR_RULES[err.code]
+    return Finding(
+        code=cls.code, rule=cls.name, severity=cls.severity, message=err.message,
+        document=err.document, path=err.path, line=err.line, column=err.column,
+        start=err.start, end=err.end, excerpt=err.excerpt,
+    )
+
+
+class Engine:
+    """A configured run. Build once; `check` and `extract` may be called repeatedly."""
+
+    def __init__(self, config: Config | None = None, registry: Registry | None = None):
+        self.config = config or Config()
+        self.registry = registry or Registry(self.config.disable_plugins)
+        packs = [self._resolve(p) for p in self.config.rule_packs]
+        self.rule_classes = self.registry.rules(packs)
+        self._validate_config()
+        self._rulesets: dict[tuple[int, ...], list[Rule]] = {}
+
+    # --- configuration -------------------------------------------------------------
+    def _resolve(self, path: str) -> Path:
+        p = Path(path)
+        return p if p.is_absolute() or self.config.base is None else self.config.base / p
+
+    def _validate_config(self) -> None:
+        codes = set(self.rule_classes)
+        for scope, settings in [("", self.config), *((f"overrides[{i}].", o) for i, o in enumerate(self.config.overrides))]:
+            for code, options in settings.rules.items():
+                if code not in codes:
+                    raise ConfigError(f"{scope}rules.{code}: no such rule")
+                self._options(code, options, f"{scope}rules.{code}")
+            for code in settings.severity:
+                if code not in codes:
+                    raise ConfigError(f"{scope}severity.{code}: no such rule")
+
+    def _options(self, code: str, options: dict[str, Any], key: str):
+        from pydantic import ValidationError
+
+        cls = self.rule_classes[code]
+        try:
+            return cls.Options.model_validate(options)
+        except ValidationError as exc:
+            details = "; ".join(f"{key}.{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            raise ConfigError(details) from exc
+
+    def _overrides_for(self, name: str) -> tuple[int, ...]:
+        return tuple(i for i, o in enumerate(self.config.overrides) if o.applies(name))
+
+    def rules_for(self, name: str = "") -> list[Rule]:
+        """Rule instances for a document, with per-path overrides applied (cached per override set)."""
+        key = self._overrides_for(name) if name else ()
+        if key not in self._rulesets:
+            cfg = self.config
+            select, ignore = list(cfg.select), list(cfg.ignore)
+            severity, options = dict(cfg.severity), {c: dict(o) for c, o in cfg.rules.items()}
+            for i in key:
+                o = cfg.overrides[i]
+                if o.select is not None:
+                    select = o.select
+                ignore += o.ignore
+                severity.update(o.severity)
+                for code, opts in o.rules.items():
+                    options[code] = {**options.get(code, {}), **opts}
+            rules = []
+            for code, cls in self.rule_classes.items():
+                if (select and not matches(code, select)) or matches(code, ignore):
+                    continue
+                opts = self._options(code, options.get(code, {}), f"rules.{code}")
+                rules.append(cls(opts, severity.get(code)))
+            self._rulesets[key] = rules
+        return self._rulesets[key]
+
+    # --- loading ---------------------------------------------------------------------
+    def sources(self, paths: Iterable[str], stdin: bytes | None = None, stdin_name: str | None = None) -> Iterator[Document | LoadError]:
+        for item in discover(paths, self.registry.loaders):
+            if isinstance(item, LoadError):
+                yield item
+            elif item == "-":
+                name = stdin_name or "-"
+                yield from self.load(Source(name, Path(name).suffix.lower(), stdin or b""))
+            else:
+                yield from self.load(Source(item, Path(item).suffix.lower()))
+
+    def load(self, source: Source) -> Iterator[Document | LoadError]:
+        loader = self.registry.loaders.get(source.suffix) or self.registry.loaders[".txt"]
+        try:
+            yield from loader(source)
+        except OSError as exc:
+            yield LoadError(document=source.name, path=source.name, message=f"cannot read: {exc.strerror or exc}")
+
+    # --- per document ------------------------------------------------------------------
+    def process(self, item: Document | LoadError, index: int, keep_assertions: bool = False) -> DocResult:
+        """Everything that needs the document's text. Never raises."""
+        if isinstance(item, LoadError):
+            summary = DocumentSummary(id=item.document, path=item.path, error=item.message)
+            return DocResult(index, summary, [error_finding(item)])
+        doc = item
+        findings: list[Finding] = [error_finding(e) for e in doc.load_errors]
+        if len(doc.text) > self.config.max_chars:
+            err = LoadError(
+                code="TXT004", document=doc.id, path=doc.path,
+                message=f"document has {len(doc.text):,} characters, more than max_chars "
+                f"({self.config.max_chars:,}); not checked",
+            )
+            return DocResult(index, DocumentSummary(id=doc.id, path=doc.path, error=err.message), [*findings, error_finding(err)])
+        rules = self.rules_for(doc.path or doc.id)
+        try:
+            segment(doc)
+            for extractor in self.registry.extractors:
+                doc.assertions.extend(extractor(doc))
+            doc.assertions.sort(key=lambda a: (a.start, a.end))
+        except Exception as exc:  # noqa: BLE001 - a broken extractor must not stop the run
+            findings.append(self._crash("segmentation or extraction", doc, exc))
+        records: dict[str, list[Any]] = {}
+        for rule in rules:
+            try:
+                if isinstance(rule, CorpusRule):
+                    records[rule.code] = list(rule.collect(doc))
+                else:
+                    findings.extend(rule.check(doc))
+            except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the run
+                findings.append(self._crash(f"rule {rule.code} ({rule.name})", doc, exc))
+        result = DocResult(index, self.summarize(doc), findings, records)
+        result.suppressions = [(s, doc.location(s.comment_start, s.comment_end)) for s in doc.suppressions]
+        if keep_assertions:
+            result.assertions = doc.assertions
+        return result
+
+    def _crash(self, what: str, doc: Document, exc: Exception) -> Finding:
+        from .plugins.text import RuleError
+
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        message = f"{what} failed on this document: {type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"
+        return RuleError().finding(doc, 0, 0, message)
+
+    @staticmethod
+    def summarize(doc: Document) -> DocumentSummary:
+        kinds = Counter(type(a) for a in doc.assertions)
+        sources = Counter(a.source_type for a in doc.assertions if isinstance(a, Attribution))
+        meta = {k: v for k, v in doc.meta.items() if k not in ("title", "date", "type", "id", "text")}
+        return DocumentSummary(
+            id=doc.id, path=doc.path, title=doc.title, date=_str(doc.meta.get("date")), type=doc.type,
+            words=doc.words, sentences=len(doc.sentences), figures=kinds[Quantity],
+            attributions=dict(sorted(sources.items())), opinion_cues=kinds[OpinionCue],
+            opinion_density=doc.stats.get("opinion_density"), meta=_jsonable(meta),
+        )
+
+    # --- the run --------------------------------------------------------------------------
+    def results(self, items: Iterable[Document | LoadError], jobs: int | None = None, keep_assertions: bool = False,
+                progress: Callable[[Iterable], Iterable] | None = None) -> Iterator[DocResult]:
+        """Per-document results in input order, in `jobs` worker processes (0 = one per core)."""
+        jobs = self.config.jobs if jobs is None else jobs
+        jobs = jobs or os.cpu_count() or 1
+        numbered = enumerate(items)
+        if jobs == 1:
+            results = (self.process(item, i, keep_assertions) for i, item in numbered)
+        else:
+            global _WORKER_ENGINE
+            _WORKER_ENGINE = self
+            pool = multiprocessing.get_context("fork").Pool(jobs)
+            results = pool.imap(_work, ((i, item, keep_assertions) for i, item in numbered), chunksize=8)
+        yield from (progress(results) if progress else results)
+
+    def check(self, items: Iterable[Document | LoadError], *, jobs: int | None = None, baseline: Path | None = None,
+              progress: Callable[[Iterable], Iterable] | None = None) -> Report:
+        corpus_rules = [r for r in self.rules_for() if isinstance(r, CorpusRule)]
+        records: dict[str, list[Any]] = defaultdict(list)
+        results: list[DocResult] = []
+        for result in self.results(items, jobs, progress=progress):
+            for code, recs in result.records.items():
+                records[code].extend(recs)
+            result.records = {}
+            results.append(result)
+        by_id = {r.summary.id: r for r in results}
+        report = Report(factlint=__version__)
+        for rule in corpus_rules:
+            try:
+                for finding in rule.finish(records[rule.code]):
+                    target = by_id.get(finding.document)
+                    if target is not None and self._keeps(finding, target.summary.path or finding.document):
+                        target.findings.append(finding)
+                report.sections.update(rule.sections())
+            except Exception as exc:  # noqa: BLE001
+                from .plugins.text import RuleError
+
+                err = RuleError().finding_at(
+                    Location(document="<corpus>", line=1, column=1, start=0, end=0, excerpt=""),
+                    f"corpus rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}",
+                )
+                results.append(DocResult(len(results), DocumentSummary(id="<corpus>", error=err.message), [err]))
+        return self._assemble(report, results, baseline)
+
+    def _keeps(self, finding: Finding, name: str) -> bool:
+        """Whether a corpus finding survives the document's overrides; re-levels it if they say so."""
+        local = {r.code: r.level for r in self.rules_for(name)}
+        if finding.code not in local:
+            return False
+        default = {r.code: r.level for r in self.rules_for()}[finding.code]
+        if finding.severity == default:
+            finding.severity = local[finding.code]
+        return True
+
+    def _assemble(self, report: Report, results: list[DocResult], baseline: Path | None) -> Report:
+        from .plugins.text import UnusedSuppression
+
+        suppressed = 0
+        findings: list[Finding] = []
+        for result in results:
+            kept = []
+            used = set()
+            for f in result.findings:
+                hit = next(
+                    (k for k, (s, _) in enumerate(result.suppressions)
+                     if s.start <= f.start < s.end and (not s.codes or matches(f.code, s.codes))),
+                    None,
+                )
+                if hit is None or f.code.startswith("TXT9"):
+                    kept.append(f)
+                else:
+                    used.add(hit)
+                    suppressed += 1
+            for k, (s, loc) in enumerate(result.suppressions):
+                if k not in used:
+                    codes = ", ".join(s.codes) or "all codes"
+                    kept.append(UnusedSuppression().finding_at(loc, f"suppression of {codes} matched no finding; remove it"))
+            kept.sort(key=lambda f: (f.start, f.end, f.code, f.message))
+            findings.extend(kept)
+            result.summary.findings = dict(sorted(Counter(f.severity.value for f in kept).items()))
+        unmatched = 0
+        if baseline is not None:
+            accepted = read_baseline(baseline)
+            fresh = []
+            for f, fp in zip(findings, fingerprints(findings)):
+                if accepted.get(fp, 0) > 0:
+                    accepted[fp] -= 1
+                    suppressed += 1
+                else:
+                    fresh.append(f)
+            unmatched = sum(accepted.values())
+            findings = fresh
+            for result in results:
+                result.summary.findings = {}
+            per_doc: dict[str, Counter] = defaultdict(Counter)
+            for f in findings:
+                per_doc[f.document][f.severity.value] += 1
+            for result in results:
+                result.summary.findings = dict(sorted(per_doc[result.summary.id].items()))
+        report.documents = [r.summary for r in results]
+        report.findings = findings
+        report.summary = Summary(
+            documents=len(results), words=sum(r.summary.words for r in results),
+            findings=dict(sorted(Counter(f.severity.value for f in findings).items())),
+            by_family=dict(sorted(Counter(f.code.rstrip("0123456789") for f in findings).items())),
+            suppressed=suppressed, baseline_unmatched=unmatched,
+        )
+        return report
+
+    def extract(self, items: Iterable[Document | LoadError], jobs: int | None = None,
+                progress: Callable[[Iterable], Iterable] | None = None) -> Iterator[DocResult]:
+        return self.results(items, jobs, keep_assertions=True, progress=progress)
+
+
+_WORKER_ENGINE: Engine | None = None
+
+
+def _work(args: tuple[int, Document | LoadError, bool]) -> DocResult:
+    index, item, keep = args
+    assert _WORKER_ENGINE is not None
+    return _WORKER_ENGINE.process(item, index, keep)
+
+
+# --- baselines -------------------------------------------------------------------------------
+
+
+def fingerprints(findings: list[Finding]) -> list[str]:
+    """Stable ids: code, document, excerpt and its occurrence number (not its offset)."""
+    seen: Counter = Counter()
+    out = []
+    for f in findings:
+        key = (f.code, f.document, " ".join(f.excerpt.split()).lower())
+        seen[key] += 1
+        out.append(hashlib.sha1("\x1f".join([*key, str(seen[key])]).encode()).hexdigest()[:20])
+    return out
+
+
+def write_baseline(report: Report, path: Path) -> None:
+    entries = [
+        {"fingerprint": fp, "code": f.code, "document": f.document, "excerpt": f.excerpt}
+        for f, fp in zip(report.findings, fingerprints(report.findings))
+    ]
+    path.write_text(json.dumps({"factlint_baseline": 1, "findings": entries}, indent=1, ensure_ascii=False) + "\n", "utf-8")
+
+
+def read_baseline(path: Path) -> Counter:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        return Counter(entry["fingerprint"] for entry in data["findings"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{path}: not a factlint baseline: {exc}") from exc
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _jsonable(meta: dict[str, Any]) -> dict[str, Any]:
+    return json.loads(json.dumps(meta, default=str))

@@ -1,0 +1,118 @@
+"""The rule framework: metadata, options, examples and the two rule shapes.
+
+A rule is a class. Its metadata are class attributes; its documentation is the
+class docstring with the headings `What it flags` and `Why it matters`; its
+examples run as tests; its options are a pydantic model validated against the
+configuration. `Rule.check` sees one document at a time. `CorpusRule.collect`
+turns each document into small picklable records (it runs where the document
+is, possibly in another process) and `CorpusRule.finish` sees all records.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from .document import Document
+from .models import Finding, Location, Severity
+
+DOC_HEADINGS = ("What it flags", "Why it matters")
+
+
+class NoOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A text the rule must flag (`fails=True`) or must leave alone.
+
+    `texts` holds extra articles for corpus rules (the example is checked as a
+    corpus of `text` plus `texts`); `meta` is front matter such as ``{"type": "opinion"}``.
+    """
+
+    text: str
+    fails: bool
+    texts: tuple[str, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.warning
+    groups: ClassVar[tuple[str, ...]] = ()
+    examples: ClassVar[tuple[Example, ...]] = ()
+    Options: ClassVar[type[BaseModel]] = NoOptions
+    plugin: ClassVar[str] = ""  # set by the engine: the plugin that provided the rule
+
+    def __init__(self, options: BaseModel | None = None, severity: Severity | None = None):
+        self.options = options if options is not None else self.Options()
+        self.level = severity or self.severity
+
+    @classmethod
+    def family(cls) -> str:
+        return cls.code.rstrip("0123456789")
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        """Yield findings for one document (document rules)."""
+        return ()
+
+    def finding(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        related: Iterable[Location] = (),
+        severity: Severity | None = None,
+        fix: str | None = None,
+    ) -> Finding:
+        loc = doc.location(start, end)
+        return self.finding_at(loc, message, related=related, severity=severity, fix=fix)
+
+    def finding_at(
+        self,
+        loc: Location,
+        message: str,
+        *,
+        related: Iterable[Location] = (),
+        severity: Severity | None = None,
+        fix: str | None = None,
+    ) -> Finding:
+        return Finding(
+            **loc.model_dump(), code=self.code, rule=self.name,
+            severity=severity or self.level, message=message,
+            related=list(related), fix=fix,
+        )
+
+
+class CorpusRule(Rule):
+    """A rule over the whole corpus: `collect` per document, `finish` once."""
+
+    def collect(self, doc: Document) -> list[Any]:
+        """Small picklable records for this document (e.g. figure keys and locations)."""
+        return []
+
+    def finish(self, records: list[Any]) -> Iterator[Finding]:
+        """Findings over the records of every document, in document order."""
+        return iter(())
+
+    def sections(self) -> dict[str, Any]:
+        """Extra JSON report sections built by `finish` (e.g. ``{"figures": [...]}``)."""
+        return {}
+
+
+def matches(code: str, selectors: Iterable[str]) -> bool:
+    """Whether a code is named by any selector: a full code, a family or a prefix."""
+    return any(code.startswith(s) for s in selectors)

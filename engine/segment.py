@@ -1,0 +1,229 @@
+"""Segmentation with exact offsets: blocks, page furniture, sentences, quotations, suppressions."""
+
+from __future__ import annotations
+
+import nupunkt
+import regex
+
+from .document import Block, Document, Quote, Sentence, Suppression
+
+_TERMINAL = tuple('.!?;,"”’)…')
+_LIST_ITEM = regex.compile(r"[ \t]*(?:[•▪●◦·‣\-*–]|\d{1,2}[.)])[ \t]+\S")
+_BOLD_LINE = regex.compile(r"\s*(\*\*|__).+\1\s*")
+
+# Whole-block patterns for navigation, widgets and prompts that are not the article.
+FURNITURE = regex.compile(
+    r"""(?ix)\s*(?:
+        no\ time\ to\ read\??(?:\s*get\ a\ summary)? | get\ a\ summary
+      | previous\ (?:article|story|post) | next\ (?:article|story|post)
+      | (?:read|see)\ (?:more|also|next)\b.{0,80} | related(?:\ (?:articles|stories|content|coverage|topics))?:?
+      | more\ (?:on\ this\ story|from\ \w+(?:\ \w+)?) | you\ (?:may|might)\ also\ like | recommended(?:\ for\ you)?
+      | most\ (?:read|popular|viewed) | trending(?:\ now)? | top\ stories
+      | share(?:\ (?:this|the)\ (?:article|story|page))?(?:\ on\ \w+)?:? | tweet | email | print(?:\ this\ (?:article|page))?
+      | (?:follow|like)\ us\ on\ .{1,40} | subscribe\b.{0,80} | sign\ up\b.{0,80}newsletter.{0,40}
+      | click\ here\b.{0,80} | skip\ to\ (?:main\ )?content | back\ to\ top | advertisement | sponsored(?:\ content)?
+      | listen\ to\ (?:this\ )?article | \d{1,2}\ min(?:ute)?s?\ read | comments?(?:\ \(\d+\))?
+      | (?:copyright\ )?©.{0,120} | all\ rights\ reserved.{0,40}
+    )[\s.!]*""",
+)
+# Navigation after which short headline-like blocks are links to other articles.
+_NAVIGATION = regex.compile(
+    r"(?i)\s*(?:previous|next) (?:article|story|post)|related\b|read (?:more|next)|you (?:may|might) also like"
+    r"|more (?:on this story|from)|most (?:read|popular|viewed)|recommended|trending|top stories"
+)
+
+_OPEN_CLOSE = {"“": "”", "‘": "’", "«": "»", '"': '"'}
+_QUOTE_CHARS = regex.compile(r'[“”"‘’«»]')
+_VERBS = (
+    r"said|says|say|stated|states|told|tells|added|adds|wrote|writes|explained|noted|claimed|claims|claiming"
+    r"|saying|adding|warned|warns|asked|replied|argued|insisted|declared|announced|remarked|continued"
+    r"|posted|tweeted|commented|recalled|acknowledged|emphasized|emphasised|stressed|insists|argues|explains"
+)
+_NAME = r"(?:[\p{Lu}][\p{L}'’.\-]*(?:\s+(?:of|de|al|bin|von|van|the)?\s*[\p{Lu}][\p{L}'’.\-]*)*|he|she|they|it|officials?|spokesm[ae]n|spokeswom[ae]n|spokespeople|spokespersons?)"
+_AFTER = regex.compile(
+    rf"[\s,.]*(?:(?P<verb>{_VERBS})\s+(?P<name>(?:the\s+)?{_NAME})|(?P<name2>(?:the\s+)?{_NAME})\s+(?P<verb2>{_VERBS})\b)"
+)
+_BEFORE = regex.compile(rf"(?P<name>{_NAME})\s+(?:\w+\s+){{0,2}}?(?P<verb>{_VERBS})\b[^“\"]{{0,200}}?[,:]?\s*$")
+_SUPPRESS = regex.compile(r"<!--\s*factlint:\s*(disable-next-line|disable|enable)\b([^>]*?)-->", regex.I)
+
+
+def segment(doc: Document) -> None:
+    """Fill in a loaded document's blocks (unless its loader did), sentences, quotations and suppressions."""
+    if not doc.blocks:
+        doc.blocks = text_blocks(doc.view)
+    doc.blocks = mark_furniture(doc.view, doc.blocks)
+    doc.sentences = sentences(doc.view, doc.blocks)
+    doc.quotes = quotations(doc.view, doc.blocks)
+    doc.suppressions = suppressions(doc.text)
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        yield pos, pos + len(body), body
+        pos += len(line)
+
+
+def _is_wrapped(lines: list[tuple[int, int, str]]) -> bool:
+    """A run of lines is one hard-wrapped paragraph when most of them break mid-sentence."""
+    inner = lines[:-1]
+    broken = sum(1 for _, _, body in inner if len(body) > 40 and not body.rstrip().endswith(_TERMINAL + (":",)))
+    return broken * 2 > len(inner)
+
+
+def _kind(text: str) -> str:
+    if _LIST_ITEM.match(text):
+        return "list_item"
+    stripped = text.strip()
+    if stripped.startswith("#") or _BOLD_LINE.fullmatch(text):
+        return "heading"
+    if len(stripped.split()) <= 20 and not stripped.endswith(_TERMINAL):
+        return "heading"
+    return "paragraph"
+
+
+def text_blocks(view: str) -> list[Block]:
+    """Blocks of plain text: runs of non-blank lines, one block per line unless hard-wrapped."""
+    blocks: list[Block] = []
+    run: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        if len(run) > 1 and _is_wrapped(run):
+            text = view[run[0][0] : run[-1][1]]
+            blocks.append(Block(run[0][0], run[-1][1], "paragraph" if _kind(text) == "heading" else _kind(text)))
+        else:
+            for start, end, body in run:
+                lead = len(body) - len(body.lstrip())
+                blocks.append(Block(start + lead, end - (len(body) - len(body.rstrip())), _kind(body)))
+        run.clear()
+
+    for start, end, body in _lines(view):
+        if body.strip():
+            run.append((start, end, body))
+        else:
+            flush()
+    flush()
+    if blocks and blocks[0].kind == "heading":
+        blocks[0] = Block(blocks[0].start, blocks[0].end, "title")
+    return blocks
+
+
+def mark_furniture(view: str, blocks: list[Block]) -> list[Block]:
+    """Reclassify navigation, widgets, prompts and related-article headlines as furniture."""
+    out: list[Block] = []
+    after_nav = False
+    for block in blocks:
+        text = view[block.start : block.end]
+        if FURNITURE.fullmatch(text):
+            out.append(Block(block.start, block.end, "furniture"))
+            after_nav = after_nav or bool(_NAVIGATION.match(text))
+        elif after_nav and block.kind in ("heading", "title", "list_item"):
+            out.append(Block(block.start, block.end, "furniture"))
+        else:
+            after_nav = False
+            out.append(block)
+    return out
+
+
+def sentences(view: str, blocks: list[Block]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for index, block in enumerate(blocks):
+        if block.kind == "furniture":
+            continue
+        text = view[block.start : block.end]
+        spans = nupunkt.sent_spans(text) if block.kind == "paragraph" else [(0, len(text))]
+        for start, end in spans:
+            piece = text[start:end]
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece) - len(piece.rstrip())
+            if end - trail > start + lead:
+                out.append(Sentence(block.start + start + lead, block.start + end - trail, index))
+    return out
+
+
+def _opens(text: str, i: int) -> bool:
+    char = text[i]
+    if char in "“«":
+        return True
+    before = text[i - 1] if i > 0 else " "
+    if char == "‘":
+        return not before.isalnum()
+    return char == '"' and (not before.isalnum() or before in "([{—–-/")
+
+
+def quotations(view: str, blocks: list[Block]) -> list[Quote]:
+    """Quotations, straight and curly; a quotation left open at a block's end continues
+    into the next block when that one opens with a quotation mark (multi-paragraph quotes)."""
+    spans: list[tuple[int, int, int]] = []  # start, end, block index
+    pending: list[int] = []  # indices into spans of a multi-paragraph quote awaiting its close
+    for index, block in enumerate(blocks):
+        if block.kind == "furniture":
+            continue
+        text = view[block.start : block.end]
+        open_at, closer = -1, ""
+        for m in _QUOTE_CHARS.finditer(text):
+            i, char = m.start(), m.group()
+            if open_at < 0:
+                if char in _OPEN_CLOSE and _opens(text, i):
+                    open_at, closer = i, _OPEN_CLOSE[char]
+            elif char == closer and (closer != "’" or i + 1 >= len(text) or not text[i + 1].isalpha()):
+                spans.append((block.start + open_at, block.start + i + 1, index))
+                open_at = -1
+                pending.clear()
+        if open_at >= 0:
+            spans.append((block.start + open_at, block.end, index))
+            pending.append(len(spans) - 1)
+        nxt = blocks[index + 1] if index + 1 < len(blocks) else None
+        if pending and not (nxt and view[nxt.start : nxt.start + 1] in ("“", '"', "«")):
+            pending.clear()
+    quotes = []
+    for start, end, index in spans:
+        block = blocks[index]
+        speaker = _speaker(view, block.start, block.end, start, end)
+        quotes.append(Quote(start, end, *speaker))
+    return quotes
+
+
+def _speaker(view: str, block_start: int, block_end: int, start: int, end: int):
+    after = _AFTER.match(view, end, min(block_end, end + 80))
+    if after:
+        group = "name" if after.group("name") else "name2"
+        return after.group(group), after.start(group), after.end(group)
+    sentence_start = max(view.rfind(". ", block_start, start) + 2, block_start)
+    before = _BEFORE.search(view, sentence_start, start)
+    if before:
+        return before.group("name"), before.start("name"), before.end("name")
+    return None, None, None
+
+
+def suppressions(text: str) -> list[Suppression]:
+    """Inline `<!-- factlint: disable CODES -->` … `enable`, and `disable-next-line` ranges."""
+    if "factlint" not in text:
+        return []
+    out: list[Suppression] = []
+    open_ranges: dict[tuple[str, ...], tuple[int, int]] = {}
+    for m in _SUPPRESS.finditer(text):
+        action = m.group(1).lower()
+        codes = tuple(sorted(c for c in regex.split(r"[\s,]+", m.group(2).strip()) if c))
+        if action == "disable-next-line":
+            line_start = text.find("\n", m.end())
+            line_start = len(text) if line_start < 0 else line_start + 1
+            while line_start < len(text) and text[line_start] == "\n":
+                line_start += 1
+            line_end = text.find("\n", line_start)
+            out.append(Suppression(line_start, len(text) if line_end < 0 else line_end, codes, m.start(), m.end()))
+        elif action == "disable":
+            open_ranges.setdefault(codes, (m.start(), m.end()))
+        elif codes in open_ranges:
+            c_start, c_end = open_ranges.pop(codes)
+            out.append(Suppression(c_end, m.start(), codes, c_start, c_end))
+        elif not codes and open_ranges:
+            for key, (c_start, c_end) in list(open_ranges.items()):
+                out.append(Suppression(c_end, m.start(), key, c_start, c_end))
+            open_ranges.clear()
+    for codes, (c_start, c_end) in open_ranges.items():
+        out.append(Suppression(c_end, len(text), codes, c_start, c_end))
+    return sorted(out, key=lambda s: (s.start, s.codes))

@@ -1,0 +1,68 @@
+"""The default `table` report: corpus summary, per-document table, findings per document."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from tabulate import tabulate
+
+from factlint import hookimpl
+from factlint.models import Report
+
+SOURCE_TYPES = ("person", "organization", "document", "anonymous", "collective", "none")
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_table(report: Report, options: dict) -> str:
+    fmt = options.get("table_format") or "simple"
+    s = report.summary
+    out = [
+        f"factlint {report.factlint}: {s.documents} document(s), {s.words:,} words, "
+        + ", ".join(f"{n} {sev}" for sev, n in sorted(s.findings.items())) if s.findings else
+        f"factlint {report.factlint}: {s.documents} document(s), {s.words:,} words, no findings",
+    ]
+    if s.by_family:
+        out.append("findings by family: " + ", ".join(f"{fam} {n}" for fam, n in s.by_family.items()))
+    if s.suppressed or s.baseline_unmatched:
+        out.append(f"suppressed: {s.suppressed}; baseline entries that matched nothing: {s.baseline_unmatched}")
+    rows = []
+    for d in report.documents:
+        sources = " ".join(f"{k[:4]}:{d.attributions[k]}" for k in SOURCE_TYPES if d.attributions.get(k))
+        density = "" if d.opinion_density is None else f"{d.opinion_density:.0%}"
+        rows.append([
+            _short(d.id, 40), d.words, d.sentences, d.figures, sources or "-", d.opinion_cues, density,
+            d.findings.get("error", 0), d.findings.get("warning", 0), d.findings.get("info", 0),
+        ])
+    headers = ["document", "words", "sents", "figures", "attributions", "opinion", "density", "err", "warn", "info"]
+    out += ["", tabulate(rows, headers=headers, tablefmt=fmt)]
+    for name, section in report.sections.items():
+        if isinstance(section, list) and section and all(isinstance(row, dict) for row in section):
+            rows = [{k: _cell(v) for k, v in row.items()} for row in section]
+            out += ["", f"{name}:", tabulate(rows, headers="keys", tablefmt=fmt)]
+    by_doc = defaultdict(list)
+    for f in report.findings:
+        by_doc[f.document].append(f)
+    for d in report.documents:
+        findings = by_doc.get(d.id)
+        if not findings:
+            continue
+        rows = [[f"{f.line}:{f.column}", f.code, f.severity.value, _short(f.message, 70), _short(f.excerpt, 40)] for f in findings]
+        out += ["", f"{d.id}", tabulate(rows, headers=["at", "code", "severity", "message", "excerpt"], tablefmt=fmt)]
+    return "\n".join(out) + "\n"
+
+
+def _cell(value) -> str:
+    if isinstance(value, list):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(f"{k}={_cell(v)}" for k, v in value.items())
+    return _short(str(value), 60) if value is not None else ""
+
+
+@hookimpl
+def factlint_formatters():
+    return {"table": format_table}
