@@ -51,19 +51,36 @@ class PackMeta(_Strict):
 
 class Pack(_Strict):
     pack: PackMeta
+    lists: dict[str, list[str]] = Field(default_factory=dict, description="named phrase lists, `\\L<name>` in patterns")
     rules: list[PackRule] = Field(default_factory=list)
 
 
-def _compile(rule: PackRule) -> regex.Pattern:
+def read_pack(file: Path) -> Pack:
+    """A validated pack; ConfigError naming the file (and line, where it can) when it is not one."""
+    try:
+        text = file.read_text("utf-8")
+        return Pack.model_validate(tomllib.loads(text))
+    except OSError as exc:
+        raise ConfigError(f"{file}: cannot read rule pack: {exc.strerror}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{file}: invalid TOML: {exc}") from exc
+    except ValidationError as exc:
+        raise ConfigError(format_errors(exc, str(file), text)) from exc
+
+
+def pack_lists(file: Path) -> dict[str, list[str]]:
+    """The named lists of a pack: how Python plugins share word lists kept in `rules/`."""
+    return read_pack(file).lists
+
+
+def _compile(rule: PackRule, lists: dict[str, list[str]]) -> regex.Pattern:
     if rule.kind == "existence":
-        body = r"\b(?:%s)\b" % "|".join(regex.escape(t) for t in sorted(rule.tokens, key=len, reverse=True))
-    else:
-        body = rule.pattern or ""
-    return regex.compile(body, regex.IGNORECASE | regex.V1)
+        return regex.compile(r"\b\L<tokens>\b", regex.IGNORECASE, tokens=rule.tokens)
+    return regex.compile(rule.pattern or "", regex.IGNORECASE | regex.V1, **lists)
 
 
-def rule_class(spec: PackRule, pack: PackMeta) -> type[Rule]:
-    compiled = _compile(spec)
+def rule_class(spec: PackRule, pack: PackMeta, lists: dict[str, list[str]]) -> type[Rule]:
+    compiled = _compile(spec, lists)
 
     def check(self, doc: Document):
         view = doc.unquoted if spec.scope == "unquoted" else doc.content
@@ -88,18 +105,10 @@ def load_packs(path: Path) -> list[type[Rule]]:
     files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
     classes: list[type[Rule]] = []
     for file in files:
-        try:
-            text = file.read_text("utf-8")
-            pack = Pack.model_validate(tomllib.loads(text))
-        except OSError as exc:
-            raise ConfigError(f"{file}: cannot read rule pack: {exc.strerror}") from exc
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{file}: invalid TOML: {exc}") from exc
-        except ValidationError as exc:
-            raise ConfigError(format_errors(exc, str(file), text)) from exc
+        pack = read_pack(file)
         for spec in pack.rules:
             try:
-                classes.append(rule_class(spec, pack.pack))
+                classes.append(rule_class(spec, pack.pack, pack.lists))
             except regex.error as exc:
                 raise ConfigError(f"{file}: rule {spec.code}: pattern does not compile: {exc}") from exc
     return classes

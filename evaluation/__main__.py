@@ -1,0 +1,26 @@
+"""`python -m evaluation [AREA ...]`: print every measured figure (areas: modules of this package)."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+from . import SHARED
+
+
+def main(argv: list[str]) -> int:
+    areas = argv or sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]) if not m.name.startswith("_"))
+    if not SHARED.is_dir():
+        print(f"shared data not found at {SHARED}; set FACTLINT_SHARED", file=sys.stderr)
+        return 2
+    for area in areas:
+        print(f"== {area}")
+        importlib.import_module(f"evaluation.{area}").main()
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
