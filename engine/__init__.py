@@ -8,7 +8,7 @@ __version__ = "0.1.0"
 
 from .hookspecs import hookimpl  # noqa: E402
 from .models import Attribution, DateMention, Finding, Location, OpinionCue, Quantity, Report, Severity  # noqa: E402
-from .rules import CorpusRule, Example, Rule  # noqa: E402
+from .rule import CorpusRule, Example, Rule  # noqa: E402
 from .api import check_paths, check_texts  # noqa: E402
 
 __all__ = [

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .document import Document
     from .loading import LoadError, Source
     from .models import Assertion, Report
-    from .rules import Rule
+    from .rule import Rule
 
 hookspec = pluggy.HookspecMarker("factlint")
 hookimpl = pluggy.HookimplMarker("factlint")

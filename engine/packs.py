@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .config import ConfigError, format_errors
 from .document import Document
 from .models import Severity
-from .rules import Example, Rule
+from .rule import Example, Rule
 
 
 class _Strict(BaseModel):

@@ -19,7 +19,7 @@ from .document import Document, Suppression
 from .loading import LoadError, Source, decode, discover
 from .models import Attribution, DocumentSummary, Finding, Location, OpinionCue, Quantity, Report, Severity, Summary
 from .registry import Registry
-from .rules import CorpusRule, Rule, matches
+from .rule import CorpusRule, Rule, matches
 from .segment import segment
 
 

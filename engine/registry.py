@@ -12,7 +12,7 @@ import pluggy
 
 from . import hookspecs
 from .config import ConfigError
-from .rules import Rule
+from .rule import Rule
 
 ENTRY_POINT_GROUP = "factlint"
 
