@@ -67,6 +67,8 @@ class Attribution(_Assertion):
     cue_end: int | None = None
     source_start: int | None = None
     source_end: int | None = None
+    content_start: int | None = None  # what the source is reported to say (quoted or indirect)
+    content_end: int | None = None
     reason_given: bool | None = None
     access_given: bool | None = None
 
