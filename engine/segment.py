@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import nupunkt
 import regex
+import sentencex
 
 from .document import Block, Document, Quote, Sentence, Suppression
 
@@ -140,13 +140,14 @@ def sentences(view: str, blocks: list[Block]) -> list[Sentence]:
         if block.kind == "furniture":
             continue
         text = view[block.start : block.end]
-        spans = nupunkt.sent_spans(text) if block.kind == "paragraph" else [(0, len(text))]
-        for start, end in spans:
-            piece = text[start:end]
+        pieces = sentencex.segment("en", text) if block.kind == "paragraph" else (text,)
+        start = block.start
+        for piece in pieces:  # contiguous: the pieces join back into the block's text
             lead = len(piece) - len(piece.lstrip())
             trail = len(piece) - len(piece.rstrip())
-            if end - trail > start + lead:
-                out.append(Sentence(block.start + start + lead, block.start + end - trail, index))
+            if len(piece) - trail > lead:
+                out.append(Sentence(start + lead, start + len(piece) - trail, index))
+            start += len(piece)
     return out
 
 
