@@ -72,9 +72,8 @@ def main() -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="write every finding of this run as the baseline")
 def check(paths, formats, outputs, select, ignore, fail_on, config_path, stdin_filename, jobs, table_format,
           baseline, write_baseline) -> None:
-    """Check a corpus (files, folders, or '-' for stdin) and print the consistency report."""
-    if not paths:
-        _fail("no paths given (use '-' to read standard input)")
+    """Check a corpus (files, folders, or '-' for stdin; default: the current folder) and print the report."""
+    paths = paths or (".",)
     formats = formats or ("table",)
     if len(outputs) > len(formats):
         _fail("more --output than --format options")

@@ -93,3 +93,37 @@ def test_a_crashing_rule_becomes_an_error_finding():
     report = engine.check(docs)
     assert [(f.code, f.document) for f in report.findings] == [("TXT900", "a"), ("TXT900", "b")]
     assert "TST001" in report.findings[0].message and "RuntimeError: boom" in report.findings[0].message
+
+
+class EveryArticle(Rule):
+    """Flags every word "Article", reading the raw text on purpose.
+
+    ## What it flags
+    The word "Article".
+
+    ## Why it matters
+    Tests that the engine keeps content rules out of page furniture.
+    """
+
+    code = "TST002"
+    name = "every-article"
+    summary = "Article"
+
+    def check(self, doc):
+        start = doc.text.find("Article")
+        while start >= 0:
+            yield self.finding(doc, start, start + 7, "article")
+            start = doc.text.find("Article", start + 1)
+
+
+class _RawPlugin:
+    @hookimpl
+    def factlint_rules(self):
+        return [EveryArticle]
+
+
+def test_content_rules_never_fire_inside_page_furniture():
+    engine = Engine(Config(select=["TST", "TXT101"]), Registry(plugins=[_RawPlugin()]))
+    text = "Article 5 was invoked on Monday, officials said.\n\nPrevious Article\n\nMarkets Rally Again\n"
+    report = engine.check([Document(id="a", text=text)])
+    assert [(f.code, f.start) for f in report.findings] == [("TST002", 0), ("TXT101", 50), ("TXT101", 68)]
