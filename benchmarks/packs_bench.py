@@ -59,7 +59,7 @@ def phrases_from(texts: list[str]) -> list[str]:
     pairs: Counter = Counter()
     for text in texts:
         words = re.findall(r"[a-z]+", text.lower())
-        pairs.update(zip(words, words[1:]))
+        pairs.update(zip(words, words[1:], strict=False))
     candidates = sorted(f"{a} {b}" for (a, b), n in pairs.items() if 2 <= n <= 20 and len(a) > 2 and len(b) > 2)
     return random.Random(0).sample(candidates, PHRASES)
 
@@ -98,7 +98,7 @@ def best(fn, setup=lambda: None) -> tuple[float, object]:
     runs = []
     for _ in range(REPEAT):
         data = setup()
-        runs.append(timed(lambda: fn(data)))
+        runs.append(timed(lambda data=data: fn(data)))
     return min(runs, key=lambda run: run[0])
 
 
@@ -118,7 +118,8 @@ def main() -> None:
     texts = [r["text"] for r in records]
     words = sum(len(t.split()) for t in texts)
     phrases = phrases_from(texts)
-    print(f"corpus: {args.data.name}, {len(texts):,} articles, {words:,} words; pack: {PHRASES:,} phrases in {RULES} rules")
+    print(f"corpus: {args.data.name}, {len(texts):,} articles, {words:,} words; "
+          f"pack: {PHRASES:,} phrases in {RULES} rules")
 
     body = rf"(?<!\w)(?:{trie(phrases, True)})(?!\w)"
     floor, folded = re.compile(body), re.compile(body, re.IGNORECASE)
@@ -130,7 +131,8 @@ def main() -> None:
     sample_words = sum(len(t.split()) for t in sample)
     named = regex.compile(r"(?<!\w)\L<p>(?!\w)", regex.IGNORECASE, p=phrases)
     seconds, _ = timed(lambda: sum(1 for t in sample for _ in named.finditer(t)))
-    print(f"          regex \\L<list>, IGNORECASE {sample_words / seconds:>10,.0f} words/s  (on {len(sample)} articles)")
+    print(f"          regex \\L<list>, IGNORECASE {sample_words / seconds:>10,.0f} words/s  "
+          f"(on {len(sample)} articles)")
 
     with tempfile.TemporaryDirectory() as tmp:
         pack = Path(tmp) / "bench.toml"

@@ -5,13 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factlint import check_texts
+from factlint.api import make_config
+from factlint.document import Document
+from factlint.pipeline import Engine
 
 PACKS = Path(__file__).resolve().parent / "packs"
 HOUSE = PACKS / "house.toml"
 ARTICLE = (PACKS / "house_article.md").read_text("utf-8")
 OTHER = "Troops left Kiev on Friday. The cafe served Chicken Kiev.\n"
+ENGINE = Engine(make_config({"rule_packs": [str(HOUSE)], "select": ["HOUSE"]}))
 
 
 def at(text: str, phrase: str, nth: int = 1) -> tuple[int, int]:
@@ -96,7 +102,8 @@ def test_sentence_and_paragraph_units():
 
 def test_consistency_prefers_the_first_spelling_when_told(tmp_path):
     pack = tmp_path / "names.toml"
-    pack.write_text(HOUSE.read_text("utf-8").replace('variants = [["Kyiv", "Kiev"]', 'prefer = "first"\nvariants = [["Kyiv", "Kiev"]'))
+    house_text = HOUSE.read_text("utf-8")
+    pack.write_text(house_text.replace('variants = [["Kyiv"', 'prefer = "first"\nvariants = [["Kyiv"'), "utf-8")
     texts = {"a": "Kiev was quiet. Kiev slept.", "b": "Kiev woke.", "c": "Kyiv said nothing."}
     majority = house(texts).findings
     first = house(texts, pack=pack).findings
@@ -107,3 +114,19 @@ def test_consistency_prefers_the_first_spelling_when_told(tmp_path):
 def test_one_spelling_alone_is_consistent():
     findings = house({"a": "Kiev was quiet.", "b": "In Kiev, shops opened. Shoigu left."}).findings
     assert [f for f in findings if f.code == "HOUSE108"] == []
+
+
+words = st.sampled_from(["Sources", "said", "slammed", "the", "door", "Kiev", "Kyiv", "“", "”", '"', "very", "U.S.",
+                         "allegedly", "police", "bombshell", "gonna", "\n\n", "\n", ".", ",", "Satellite imagery shows",
+                         "Here's why", "İ", "sources of", "lashed out at", "é"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(words, max_size=40).map(" ".join), st.lists(words, max_size=15).map(" ".join))
+def test_any_text_gives_exact_spans_and_no_rule_errors(text, other):
+    report = ENGINE.check([Document(id="t", text=text), Document(id="o", text=other)])
+    source = {"t": text, "o": other}
+    for f in report.findings:
+        assert not f.code.startswith("TXT9"), f.message
+        assert source[f.document][f.start : f.end] == f.excerpt
+        assert all(source[r.document][r.start : r.end] == r.excerpt for r in f.related)

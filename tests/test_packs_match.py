@@ -21,11 +21,10 @@ texts = st.lists(st.sampled_from([*WORDS, " ", "  ", "\n", ",", "a", "bc", "é"]
 
 
 def naive(phrase_list: list[str], text: str, ignore_case: bool) -> list[tuple[int, int]]:
-    """Leftmost-longest, non-overlapping whole-word matches, one regex per phrase: the slow reference."""
+    """Leftmost-longest, non-overlapping whole-word matches, one regex per phrase tried at every position."""
     flags = re.IGNORECASE if ignore_case else 0
-    found = {m.span() for p in phrase_list
-             for m in re.finditer(r"(?=(?<!\w)" + r"\s+".join(map(re.escape, p.split())) + r"(?!\w))", text, flags)
-             for m in [re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, p.split())) + r"(?!\w)", flags).match(text, m.start())]}
+    patterns = [re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, p.split())) + r"(?!\w)", flags) for p in phrase_list]
+    found = {m.span() for p in patterns for i in range(len(text) + 1) if (m := p.match(text, i))}
     out, end = [], -1
     for start, stop in sorted(found, key=lambda s: (s[0], -s[1])):
         if start >= end:
@@ -34,7 +33,7 @@ def naive(phrase_list: list[str], text: str, ignore_case: bool) -> list[tuple[in
     return out
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(phrases, texts, st.booleans())
 def test_one_trie_pass_finds_what_one_search_per_phrase_finds(phrase_list, text, ignore_case):
     index = PhraseIndex(ignore_case)
@@ -47,7 +46,7 @@ def test_one_trie_pass_finds_what_one_search_per_phrase_finds(phrase_list, text,
     assert hits == naive(phrase_list, doc.content, ignore_case)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(phrases, phrases, texts)
 def test_rules_sharing_a_trie_each_get_their_own_hits(first, second, text):
     index = PhraseIndex(True)
@@ -90,12 +89,17 @@ def test_trie_prefers_the_longest_phrase_and_spaces_match_any_white_space():
 
 
 @given(st.lists(st.text(alphabet="ab .", min_size=1, max_size=5).filter(str.strip), min_size=1, max_size=6),
-       st.text(alphabet="ab .", max_size=30))
+       st.text(alphabet="aAb .", max_size=30).filter(lambda t: "  " not in t))
 def test_named_list_expansion_matches_like_the_regex_named_list(items, text):
     items = [" ".join(i.split()) for i in items]
     ours = compile_pattern(r"\b\L<items>\b", {"items": items}, True)
     theirs = regex.compile(r"\b\L<items>\b", regex.IGNORECASE | regex.V1, items=items)
     assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]
+
+
+def test_a_space_in_a_listed_phrase_matches_any_white_space():
+    pattern = compile_pattern(r"\b\L<items>\b", {"items": ["sources said"]}, True)
+    assert [m.group() for m in pattern.finditer("Sources  said; sources\nsaid")] == ["Sources  said", "sources\nsaid"]
 
 
 def test_escaped_list_reference_is_left_alone():

@@ -85,7 +85,8 @@ def _read(file: Path) -> tuple[Pack, _Source]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_AT.search(str(exc))
-        where = f"{file}:{found.group(1)}:{found.group(2)}" if found and found.group(1) else f"{file}:{text.rstrip().count(chr(10)) + 1}"
+        at = f"{found.group(1)}:{found.group(2)}" if found and found.group(1) else text.rstrip().count("\n") + 1
+        where = f"{file}:{at}"
         raise ConfigError(f"{where}: invalid TOML: {_TOML_AT.sub('', str(exc))}") from exc
     rules = data.get("rules") if isinstance(data.get("rules"), list) else []
     source = _Source(file, KeyLines(text), [r.get("code") if isinstance(r, dict) else None for r in rules])
@@ -229,7 +230,8 @@ def check_packs(path: Path) -> str:
     examples = 0
     for cls in classes:
         if not (any(e.fails for e in cls.examples) and any(not e.fails for e in cls.examples)):
-            problems.append(f"{cls.source}: {cls.label}.examples: give at least one example that fails and one that passes")
+            problems.append(f"{cls.source}: {cls.label}.examples: "
+                            "give at least one example that fails and one that passes")
         for j, example in enumerate(cls.examples):
             examples += 1
             docs = [Document(id="example", text=example.text, meta=dict(example.meta)),

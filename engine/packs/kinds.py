@@ -129,7 +129,8 @@ class PackRule(Rule):
     @classmethod
     def what_it_flags(cls, spec) -> str:
         if getattr(spec, "tokens", None) is not None:
-            return f"The phrases {_listing(spec.tokens)}" + (", and their regular inflections" if spec.inflect else "") + "."
+            inflected = ", and their regular inflections" if spec.inflect else ""
+            return f"The phrases {_listing(spec.tokens)}{inflected}."
         return f"Matches of the pattern `{spec.pattern}`."
 
     # --- checking -------------------------------------------------------------------------
@@ -138,7 +139,9 @@ class PackRule(Rule):
             return
         budget = Budget(self.timeout, len(doc.text))
         try:
-            yield from self.findings(doc, self.hits(doc, budget), budget)
+            hits = self.hits(doc, budget)
+            if hits:
+                yield from self.findings(doc, hits, budget)
         except TimeoutError:
             yield self.timed_out(doc, budget)
 
@@ -288,7 +291,8 @@ class ConditionalKind(PackRule):
 
     @classmethod
     def prepare(cls, spec, lists, indexes) -> dict[str, Any]:
-        return {**super().prepare(spec, lists, indexes), "unless": _compile(spec.unless, lists, spec.ignore_case, "unless")}
+        unless = _compile(spec.unless, lists, spec.ignore_case, "unless")
+        return {**super().prepare(spec, lists, indexes), "unless": unless}
 
     @classmethod
     def what_it_flags(cls, spec) -> str:
@@ -412,8 +416,7 @@ def build(spec, meta: PackMeta, lists: dict[str, list[str]], indexes: dict[bool,
 
 def documentation(kind: type[PackRule], spec, meta: PackMeta, scope: Scope, source: str) -> str:
     """The rule's page for `factlint explain`: what it flags, where, why, and where to read more."""
-    lines = [spec.summary, "", "## What it flags", "", kind.what_it_flags(spec), "",
-             f"Where: {scope.describe()}."]
+    lines = ["## What it flags", "", kind.what_it_flags(spec), "", f"Where: {scope.describe()}."]
     if spec.exceptions:
         lines.append("Not flagged where any of these patterns covers the match: "
                      + ", ".join(f"`{e}`" for e in spec.exceptions) + ".")

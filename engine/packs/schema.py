@@ -21,6 +21,9 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+ScopeTerms = Annotated[list[ScopeTerm], BeforeValidator(_as_list, json_schema_input_type=ScopeTerm | list[ScopeTerm])]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -40,7 +43,7 @@ class _Rule(_Strict):
     summary: str = Field(min_length=1, description="one line: what the rule flags")
     message: str | None = Field(None, description="finding message template: {match}, {suggestion}, capture groups ...")
     severity: Severity = Field(Severity.warning, description="default severity")
-    scope: Annotated[list[ScopeTerm], BeforeValidator(_as_list, json_schema_input_type=ScopeTerm | list[ScopeTerm])] = Field(
+    scope: ScopeTerms = Field(
         default_factory=lambda: ["unquoted"],
         description="where matches count: unquoted|quoted|content, headline|body, sentence|paragraph",
     )
@@ -65,7 +68,9 @@ class _Case(_Strict):
 
 
 class _Phrases(_Case):
-    inflect: bool = Field(False, description="also match regular inflections (-s, -ed, -ing) of the first and last word")
+    inflect: bool = Field(
+        False, description="also match regular inflections (-s, -ed, -ing) of the first and last word"
+    )
 
 
 _Tokens = Annotated[list[Annotated[str, Field(pattern=r"\S")]], Field(min_length=1)]
@@ -75,7 +80,9 @@ class _Trigger(_Phrases):
     """A rule that looks for either literal phrases (`tokens`) or a regular expression (`pattern`)."""
 
     tokens: _Tokens | None = Field(None, description="phrases to find (whole words)")
-    pattern: str | None = Field(None, min_length=1, description="regular expression (regex module; \\L<list> names a list)")
+    pattern: str | None = Field(
+        None, min_length=1, description="regular expression (regex module; \\L<list> names a list)"
+    )
 
     @model_validator(mode="after")
     def _tokens_or_pattern(self):
@@ -93,7 +100,9 @@ class ExistenceRule(_Rule, _Phrases):
 
 class PatternRule(_Rule, _Case):
     kind: Literal["pattern"]
-    pattern: str = Field(min_length=1, description="regular expression (regex module, VERSION1; \\L<list> names a list)")
+    pattern: str = Field(
+        min_length=1, description="regular expression (regex module, VERSION1; \\L<list> names a list)"
+    )
 
 
 class SubstitutionRule(_Rule, _Phrases):
