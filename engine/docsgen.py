@@ -9,8 +9,8 @@ is replaced, with the output of `factlint check seeds` in that format.
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 from pathlib import Path
 
 import regex
@@ -81,17 +81,14 @@ def _trim(name: str, text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_example(name: str, root: Path = ROOT) -> str:
-    """`factlint check seeds --format NAME` run in `root` (so ids read `seeds/…`), as a fenced block."""
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
+def format_examples(names: list[str], root: Path = ROOT) -> dict[str, str]:
+    """`factlint check seeds --format NAME` for each name, run once in `root` (so ids read `seeds/…`), fenced."""
+    with contextlib.chdir(root):
         engine = Engine(make_config({"jobs": 1}))
         report = engine.check(engine.sources(["seeds"]))
-        text = engine.registry.formatters[name](report, {"rules": engine.rule_classes})
-    finally:
-        os.chdir(cwd)
-    return f"```{FENCES[name]}\n{_trim(name, text)}```\n"
+        options = {"rules": engine.rule_classes}
+        return {name: f"```{FENCES[name]}\n{_trim(name, engine.registry.formatters[name](report, options))}```\n"
+                for name in names}
 
 
 def generate(root: Path = ROOT) -> list[Path]:
@@ -100,11 +97,11 @@ def generate(root: Path = ROOT) -> list[Path]:
         root / "docs" / "rules.md": rules_markdown(builtin_rules()),
         root / "docs" / "report.schema.json": json.dumps(report_schema(), indent=2) + "\n",
     }
-    for page in sorted((root / "docs" / "formats").glob("*.md")):
-        text = page.read_text("utf-8")
-        if page.stem in FENCES and EXAMPLE.search(text):
-            block = format_example(page.stem, root)
-            outputs[page] = EXAMPLE.sub(lambda m: m.group(1) + block + m.group(2), text)
+    pages = {page: page.read_text("utf-8") for page in sorted((root / "docs" / "formats").glob("*.md"))}
+    pages = {page: text for page, text in pages.items() if page.stem in FENCES and EXAMPLE.search(text)}
+    examples = format_examples([page.stem for page in pages], root)
+    for page, text in pages.items():
+        outputs[page] = EXAMPLE.sub(lambda m, block=examples[page.stem]: m.group(1) + block + m.group(2), text)
     changed = []
     for path, text in outputs.items():
         if not path.exists() or path.read_text("utf-8") != text:

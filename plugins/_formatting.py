@@ -95,8 +95,9 @@ def cell_text(value) -> str:
     if value is None:
         return ""
     if is_location(value):
-        where = f"{value['document']}:{value['line']}:{value.get('column', 1)}" if "line" in value else f"{value['document']}@{value['start']}"
-        return where
+        if "line" in value:
+            return f"{value['document']}:{value['line']}:{value.get('column', 1)}"
+        return f"{value['document']}@{value['start']}"
     if isinstance(value, list) and value and all(v is None or isinstance(v, (int, float)) for v in value):
         return "[" + ", ".join("…" if v is None else cell_text(v) for v in value) + "]"  # an interval; None is open
     if isinstance(value, list):

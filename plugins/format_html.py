@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from factlint import __version__, hookimpl
 from factlint.cli import explain_text
-from factlint.models import Finding, Report, Severity
+from factlint.models import Finding, Report
 
 from ._formatting import cell_text, family, is_location, rule_classes, sections
 

@@ -45,7 +45,8 @@ def format_markdown(report: Report, options: dict) -> str:
          d.findings.get("info", 0), d.error]
         for d in report.documents
     ]
-    out += ["", "### Documents", "", *_table(["document", "title", "words", "figures", "errors", "warnings", "info", "problem"], docs)]
+    headers = ["document", "title", "words", "figures", "errors", "warnings", "info", "problem"]
+    out += ["", "### Documents", "", *_table(headers, docs)]
     for name, rows in sections(report).items():
         keys = list(dict.fromkeys(k for row in rows for k in row))
         out += ["", f"### {name.capitalize()}", "", *_table(keys, [[row.get(k) for k in keys] for row in rows])]

@@ -44,7 +44,8 @@ def _location(loc: Location, where: FilePositions, **extra) -> dict:
             region["snippet"] = {"text": loc.excerpt}
     else:
         out["logicalLocations"] = [{"name": loc.document, "kind": "object"}]
-        out.setdefault("message", {"text": f"record {loc.document}, line {loc.line}, column {loc.column} of its text: {loc.excerpt}"})
+        where_in_text = f"record {loc.document}, line {loc.line}, column {loc.column} of its text"
+        out.setdefault("message", {"text": f"{where_in_text}: {loc.excerpt}"})
     out["physicalLocation"] = {"artifactLocation": _uri(path), "region": region}
     return out
 

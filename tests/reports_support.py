@@ -91,6 +91,7 @@ ARTICLES = {
     "c.txt": "Weather\n\nIt rained all day.\n",
 }
 
+# QA101 as a declarative rule pack, for runs that cannot register the Python plugin (pre-commit)
 PACK = '''
 [pack]
 name = "test-pack"

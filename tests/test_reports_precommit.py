@@ -15,22 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from reports_support import PACK
+
 ROOT = Path(__file__).resolve().parent.parent
 
 if not (ROOT / ".git").exists():
     pytest.skip("not a git checkout: pre-commit needs a commit of this repository", allow_module_level=True)
 
-PACK = """[pack]
-name = "house"
-
-[[rules]]
-code = "QA101"
-name = "sources-say"
-kind = "existence"
-summary = "Unnamed sources"
-message = "unnamed sources: {match}; name the source"
-tokens = ["sources say"]
-"""
 
 
 def test_commit_with_a_finding_fails_and_a_clean_one_passes(tmp_path):
