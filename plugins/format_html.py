@@ -67,27 +67,39 @@ def segments(text: str, findings: list[tuple[int, Finding]], anchors: dict[str, 
     """The text cut at every span boundary; each piece knows the findings and anchored spans covering it.
 
     A finding's start carries the id `f<k>`, an anchored span's start its anchor id;
-    a finding with an empty span shows as a pin (⚑) at its offset.
+    a finding with an empty span shows as a pin (⚑) at its offset. One sweep over
+    the boundaries, so the cost grows with the spans, not with their product.
     """
     n = len(text)
-    spans = [(min(f.start, n), min(f.end, n)) for _, f in findings] + [(min(s, n), min(e, n)) for s, e in anchors.values()]
-    points = sorted({0, n, *(p for span in spans for p in span)})
+    spans = [(f"f{k}", min(f.start, n), min(f.end, n), k) for k, f in findings]
+    spans += [(name, min(start, n), min(end, n), None) for name, (start, end) in anchors.items()]
     starts: dict[int, list[str]] = defaultdict(list)
-    for k, f in findings:
-        starts[min(f.start, n)].append(f"f{k}")
-    for name, (start, _) in anchors.items():
-        starts[min(start, n)].append(name)
+    opens: dict[int, list[tuple[str, int | None]]] = defaultdict(list)
+    closes: dict[int, list[str]] = defaultdict(list)
+    pins: dict[int, list[int]] = defaultdict(list)
+    for name, start, end, k in spans:
+        starts[start].append(name)
+        if end > start:
+            opens[start].append((name, k))
+            closes[end].append(name)
+        elif k is not None:
+            pins[start].append(k)
+    by_k = dict(findings)
+    active: dict[str, int | None] = {}
+    points = sorted({0, n, *opens, *closes, *starts})
     out: list[Segment] = []
     for i, a in enumerate(points):
-        b = points[i + 1] if i + 1 < len(points) else a
+        for name in closes.get(a, ()):
+            del active[name]
+        active.update(opens.get(a, ()))
         targets = starts.get(a, [])
-        pins = [(k, f) for k, f in findings if f.start == f.end == a]
-        if pins:
-            out.append(_marked("⚑", pins, [], targets))
+        if a in pins:
+            out.append(_marked("⚑", [(k, by_k[k]) for k in pins[a]], [], targets))
             targets = []
+        b = points[i + 1] if i + 1 < len(points) else a
         if a < b:
-            covering = [(k, f) for k, f in findings if f.start <= a < f.end]
-            inside = [name for name, (s, e) in anchors.items() if s <= a < e]
+            covering = sorted((k, by_k[k]) for k in active.values() if k is not None)
+            inside = [name for name, k in active.items() if k is None]
             out.append(_marked(text[a:b], covering, inside, targets))
         elif targets:
             out.append(Segment("", targets=targets))
@@ -177,12 +189,12 @@ def render(report: Report, texts: Mapping[str, str] | None, rules: dict) -> str:
             "segments": segments(text, mine, anchors.get(d.id, {})) if text is not None else [],
         })
 
-    per_article = sorted(
-        ((d["d"].title or d["d"].id, f"#doc{d['i']}",
-          {s: n for s in SEVERITIES if (n := Counter(report.findings[k].severity.value for k in d["findings"])[s])})
-         for d in docs if d["findings"]),
-        key=lambda row: -sum(row[2].values()),
-    )
+    per_article = []
+    for d in docs:
+        counts = Counter(report.findings[k].severity.value for k in d["findings"])
+        if counts:
+            per_article.append((d["d"].title or d["d"].id, f"#doc{d['i']}", {s: counts[s] for s in SEVERITIES if counts[s]}))
+    per_article.sort(key=lambda row: -sum(row[2].values()))
     per_family = [(fam, "", {fam: report.summary.by_family.get(fam, 0)}) for fam in families]
     codes = sorted({f.code for f in report.findings})
     return _environment().get_template("report.html.j2").render(

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factlint.docsgen import report_schema
 from factlint.models import Report
@@ -271,3 +273,28 @@ def test_html_segments_overlapping_and_empty_spans():
         ("i", [], ["d0-5-9"], [], ""),
         ("j", [], [], [], ""),
     ]
+
+
+@given(st.text(alphabet="ab\n", max_size=30), st.lists(st.tuples(st.integers(0, 35), st.integers(0, 35)), max_size=8),
+       st.lists(st.tuples(st.integers(0, 35), st.integers(0, 35)), max_size=4))
+def test_html_segments_cover_the_text_once_with_the_right_spans(text, spans, anchored):
+    from factlint.models import Finding
+    from factlint.plugins.format_html import segments
+
+    findings = [(k, Finding(document="d", line=1, column=1, start=min(s), end=max(s), excerpt="", code="AA001",
+                            rule="r", severity="info", message="m")) for k, s in enumerate(spans)]
+    anchors = {f"a{i}": (min(s), max(s)) for i, s in enumerate(anchored)}
+    segs = segments(text, findings, anchors)
+    n, pos = len(text), 0
+    for seg in segs:
+        if seg.text == "⚑":  # an empty span (spans past the end are cut at the end)
+            assert seg.findings and all(min(f.start, n) == min(f.end, n) == pos for k, f in findings if k in seg.findings)
+            continue
+        assert seg.text == text[pos:pos + len(seg.text)]
+        if seg.text:
+            assert seg.findings == [k for k, f in findings if f.start <= pos < f.end]
+            assert sorted(seg.anchors) == sorted(n for n, (s, e) in anchors.items() if s <= pos < e)
+        pos += len(seg.text)
+    assert pos == len(text)
+    targets = [t for seg in segs for t in seg.targets]
+    assert sorted(targets) == sorted([f"f{k}" for k, _ in findings] + list(anchors))
