@@ -106,9 +106,8 @@ def main() -> None:
 @click.option("--diff", "diff_ref", metavar="REF", help="report only findings on lines changed since this git ref")
 def check(paths, formats, outputs, select, ignore, fail_on, config_path, stdin_filename, jobs, table_format,
           baseline, write_baseline, diff_ref) -> None:
-    """Check a corpus (files, folders, or '-' for stdin) and print the consistency report."""
-    if not paths:
-        _fail("no paths given (use '-' to read standard input)")
+    """Check a corpus (files, folders, or '-' for stdin; default: the current folder) and print the report."""
+    paths = paths or (".",)
     if diff_ref and "-" in paths:
         _fail("--diff compares files with a git ref; it cannot be used with standard input")
     formats = formats or ("table",)
