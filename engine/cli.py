@@ -202,22 +202,4 @@ def explain(code, config_path) -> None:
     cls = engine.rule_classes.get(code.upper())
     if cls is None:
         _fail(f"no rule {code!r}; see `factlint rules`")
-    click.echo(explain_text(cls))
-
-
-def explain_text(cls) -> str:
-    """A rule's documentation page: heading, metadata, docstring, options, examples."""
-    lines = [f"# {cls.code} {cls.name}", "", f"{cls.summary}.", "",
-             f"Default severity: {cls.severity.value}. Plugin: {cls.plugin}.", "", cls.doc()]
-    options = cls.Options.model_json_schema().get("properties", {})
-    if options:
-        lines += ["", "## Options", ""]
-        for key, spec in options.items():
-            lines.append(f"- `{key}` (default {json.dumps(spec.get('default'))}): {spec.get('description', '')}".rstrip(": "))
-    if cls.examples:
-        lines += ["", "## Examples", ""]
-        for ex in cls.examples:
-            lines.append(("Flagged:" if ex.fails else "Not flagged:") + (f" (article type: {ex.meta['type']})" if ex.meta.get("type") else ""))
-            lines += ["", *("    " + line for line in ex.text.splitlines()), ""]
-    return "\n".join(lines).rstrip() + "\n"
-
+    click.echo(cls.page())

@@ -16,7 +16,6 @@ from pathlib import Path
 import regex
 
 from .api import make_config
-from .cli import explain_text
 from .models import Report
 from .pipeline import Engine
 from .rule import Rule
@@ -42,7 +41,7 @@ def rules_markdown(rules: dict[str, type[Rule]]) -> str:
     lines += [f"| [{c.code}](#{c.code.lower()}-{c.name.lower()}) | {c.name} | {c.severity.value} | {c.plugin} | {c.summary} |"
               for c in rules.values()]
     for cls in rules.values():
-        page = explain_text(cls)
+        page = cls.page()
         lines += ["", regex.sub(r"(?m)^#", "##", page).rstrip()]
     return "\n".join(lines) + "\n"
 

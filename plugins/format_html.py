@@ -24,7 +24,6 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from factlint import __version__, hookimpl
-from factlint.cli import explain_text
 from factlint.models import Finding, Report
 
 from ._formatting import cell_text, family, is_location, rule_classes, sections
@@ -138,7 +137,7 @@ def _bars(counts: list[tuple[str, str, dict[str, int]]], colours: dict[str, str]
 
 
 def _rule_doc(cls) -> Markup:
-    return Markup(_MARKDOWN.render(explain_text(cls)))
+    return Markup(_MARKDOWN.render(cls.page()))
 
 
 def render(report: Report, texts: Mapping[str, str] | None, rules: dict) -> str:

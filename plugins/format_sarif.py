@@ -13,7 +13,6 @@ from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from factlint import __version__, hookimpl
-from factlint.cli import explain_text
 from factlint.models import Finding, Location, Report, Severity
 from factlint.pipeline import fingerprints
 
@@ -51,7 +50,7 @@ def _location(loc: Location, where: FilePositions, **extra) -> dict:
 
 
 def _rule(cls) -> dict:
-    help_text = explain_text(cls)
+    help_text = cls.page()
     return {
         "id": cls.code,
         "name": cls.name,
