@@ -145,7 +145,7 @@ RULE_MODELS: dict[str, type[_Rule]] = {
 }
 KINDS = tuple(RULE_MODELS)
 
-PackRule = Annotated[
+RuleSpec = Annotated[
     ExistenceRule | PatternRule | SubstitutionRule | OccurrenceRule | ConditionalRule | ConsistencyRule,
     Field(discriminator="kind"),
 ]
@@ -170,7 +170,7 @@ class Pack(_Strict):
     lists: dict[Annotated[str, Field(pattern=r"^\w+$")], list[str]] = Field(
         default_factory=dict, description="named phrase lists: \\L<name> in patterns; read by plugins with pack_lists()"
     )
-    rules: list[PackRule] = Field(default_factory=list)
+    rules: list[RuleSpec] = Field(default_factory=list)
 
 
 def json_schema() -> str:
