@@ -59,3 +59,11 @@ def test_built_in_packs_check_clean(run):
     for pack in BUILT_IN:  # rules/*.toml, checked in place: they are already loaded, so codes must not clash
         code, out = run("rules", "--check", pack)
         assert code == 0, (pack, out)
+
+
+def test_explain_shows_the_other_articles_of_corpus_examples(run, config):
+    code, out = run("explain", "HOUSE108", "--config", config)
+    assert code == 0
+    assert "## Examples checked with other articles" in out
+    corpus = "Flagged: “Shoygu arrived in Pyongyang.” in a corpus with\n\n    Shoigu met Kim.\n    Shoigu flew home."
+    assert corpus in out

@@ -133,6 +133,18 @@ class PackRule(Rule):
             return f"The phrases {_listing(spec.tokens)}{inflected}."
         return f"Matches of the pattern `{spec.pattern}`."
 
+    @classmethod
+    def page(cls) -> str:
+        """The rule's page, and for examples checked with other articles, those articles too."""
+        corpora = [ex for ex in cls.examples if ex.texts]
+        if not corpora:
+            return super().page()
+        lines = ["", "## Examples checked with other articles", ""]
+        for ex in corpora:
+            lines += [("Flagged: " if ex.fails else "Not flagged: ") + f"“{ex.text}” in a corpus with", "",
+                      *(f"    {t}" for t in ex.texts), ""]
+        return super().page() + "\n".join(lines).rstrip() + "\n"
+
     # --- checking -------------------------------------------------------------------------
     def check(self, doc: Document) -> Iterator[Finding]:
         if not self.scope.applies(doc):
