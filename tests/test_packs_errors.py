@@ -55,12 +55,16 @@ def test_every_schema_problem_is_reported_with_its_line_and_key():
     ]
 
 
-def test_a_pattern_that_does_not_compile_names_its_line():
+def test_patterns_that_do_not_compile_name_their_line():
     path = INVALID / "pattern.toml"
     code, errors = check(path)
     assert code == 2
-    assert errors == [f"{path}:{line_of(path, 'pattern = ')}: rules[1] (BAD102).pattern: "
-                      "pattern does not compile: missing ) at position 29"]
+    assert errors == [
+        f"{path}:{line_of(path, '[unclosed')}: rules[0] (BAD101).exceptions[1]: "
+        "pattern does not compile: unterminated character set at position 9",
+        f"{path}:{line_of(path, 'pattern = ')}: rules[1] (BAD102).pattern: "
+        "pattern does not compile: missing ) at position 29",
+    ]
 
 
 def test_unknown_lists_placeholders_and_duplicate_codes():

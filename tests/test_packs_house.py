@@ -130,3 +130,10 @@ def test_any_text_gives_exact_spans_and_no_rule_errors(text, other):
         assert not f.code.startswith("TXT9"), f.message
         assert source[f.document][f.start : f.end] == f.excerpt
         assert all(source[r.document][r.start : r.end] == r.excerpt for r in f.related)
+
+
+def test_worker_processes_give_the_same_report():
+    texts = {"article.md": ARTICLE, "other.md": OTHER}
+    config = {"rule_packs": [str(HOUSE)], "select": ["HOUSE"]}
+    parallel = check_texts(texts, config={**config, "jobs": 2})
+    assert parallel.model_dump() == check_texts(texts, config=config).model_dump()

@@ -193,7 +193,7 @@ def _load(files: tuple[Path, ...], signature: tuple) -> tuple[type[Rule], ...]:
             try:
                 cls = build(spec, pack.pack, pack.lists, indexes, source.where(("rules", i)))
             except PackProblem as exc:
-                problems.append(f"{source.at(('rules', i, exc.key))}: {exc}")
+                problems.append(f"{source.at(('rules', i, *exc.key))}: {exc}")
                 continue
             cls.label = source.label(("rules", i))
             cls.example_sources = tuple(source.where(("rules", i, "examples", j)) for j in range(len(spec.examples)))

@@ -26,9 +26,9 @@ _SHOWN = 40  # phrases listed in a rule's documentation
 
 
 class PackProblem(Exception):
-    """A pack rule that validates but cannot be built; `key` is the offending key of the rule."""
+    """A pack rule that validates but cannot be built; `key` is the path of the offending key in the rule."""
 
-    def __init__(self, key: str, message: str):
+    def __init__(self, key: tuple[str | int, ...], message: str):
         super().__init__(message)
         self.key = key
 
@@ -40,18 +40,18 @@ class Template:
         try:
             fields = [f for _, f, _, _ in _FORMATTER.parse(text) if f is not None]
         except ValueError as exc:
-            raise PackProblem("message", f"{exc}; write {{{{ and }}}} for literal braces") from exc
+            raise PackProblem(("message",), f"{exc}; write {{{{ and }}}} for literal braces") from exc
         for field in fields:
             if field.isdigit():
                 if int(field) > groups:
-                    raise PackProblem("message", f"{{{field}}}: the pattern has {groups} capture group(s)")
+                    raise PackProblem(("message",), f"{{{field}}}: the pattern has {groups} capture group(s)")
             elif field not in names:
                 known = ", ".join(f"{{{n}}}" for n in sorted(names)) + (", {1}, {2}, ..." if groups else "")
-                raise PackProblem("message", f"unknown placeholder {{{field}}}; this rule offers {known}")
+                raise PackProblem(("message",), f"unknown placeholder {{{field}}}; this rule offers {known}")
         try:
             text.format(*["x"] * (groups + 1), **names)
         except (ValueError, TypeError, IndexError, KeyError) as exc:
-            raise PackProblem("message", f"does not format: {exc}") from exc
+            raise PackProblem(("message",), f"does not format: {exc}") from exc
         self.text = text
 
     def render(self, positional: tuple[str, ...] = (), **fields: Any) -> str:
@@ -87,7 +87,7 @@ class PackRule(Rule):
     template: ClassVar[Template]
     phrases: ClassVar[PhraseIndex | None] = None
     pattern: ClassVar[regex.Pattern | None] = None
-    exceptions: ClassVar[regex.Pattern | None] = None
+    exceptions: ClassVar[tuple[regex.Pattern, ...]] = ()
 
     # --- building -------------------------------------------------------------------------
     @classmethod
@@ -106,15 +106,14 @@ class PackRule(Rule):
     def prepare(cls, spec, lists: dict[str, list[str]], indexes: dict[bool, PhraseIndex]) -> dict[str, Any]:
         """Compiled matchers for the class: its trigger (phrases or a pattern) and its exceptions."""
         attrs = cls.trigger(spec, lists, indexes)
-        if spec.exceptions:
-            union = "|".join(f"(?:{e})" for e in spec.exceptions)
-            attrs["exceptions"] = _compile(union, lists, spec.ignore_case, "exceptions")
+        attrs["exceptions"] = tuple(_compile(e, lists, spec.ignore_case, ("exceptions", i))
+                                    for i, e in enumerate(spec.exceptions))
         return attrs
 
     @classmethod
     def trigger(cls, spec, lists: dict[str, list[str]], indexes: dict[bool, PhraseIndex]) -> dict[str, Any]:
         if getattr(spec, "pattern", None) is not None:
-            return {"pattern": _compile(spec.pattern, lists, spec.ignore_case, "pattern")}
+            return {"pattern": _compile(spec.pattern, lists, spec.ignore_case, ("pattern",))}
         index = _index(indexes, spec)
         for phrase in spec.tokens:
             cls.add_phrase(index, spec, normalize(phrase), None)
@@ -164,10 +163,18 @@ class PackRule(Rule):
     def hits(self, doc: Document, budget: Budget) -> list[tuple[int, int, tuple[int, int], dict[str, Any], tuple]]:
         """(start, end, unit span, message fields, positional groups) of each hit in scope, exceptions removed."""
         out = []
+        excepted: dict[tuple[int, int], list[tuple[int, int]]] = {}  # unit → spans the exceptions match there
         for start, end, fields, groups in self.raw_hits(doc, budget):
             unit = self.scope.unit_of(doc, start, end)
-            if unit is not None and not self.excepted(doc, start, end, unit, budget):
-                out.append((start, end, unit, fields, groups))
+            if unit is None:
+                continue
+            if self.exceptions:
+                if unit not in excepted:
+                    excepted[unit] = [m.span() for p in self.exceptions
+                                      for m in p.finditer(doc.content, *unit, overlapped=True, timeout=budget.left())]
+                if any(s <= start and end <= e for s, e in excepted[unit]):
+                    continue
+            out.append((start, end, unit, fields, groups))
         return out
 
     def raw_hits(self, doc: Document, budget: Budget) -> Iterator[tuple[int, int, dict[str, Any], tuple]]:
@@ -188,17 +195,6 @@ class PackRule(Rule):
                     named = {k: v or "" for k, v in m.groupdict().items()}
                     yield m.start(), m.end(), {**named, "match": match}, (match, *groups)
 
-    def excepted(self, doc: Document, start: int, end: int, unit: tuple[int, int], budget: Budget) -> bool:
-        """Whether an exception pattern matches a stretch of the unit that covers the hit."""
-        if self.exceptions is None:
-            return False
-        for m in self.exceptions.finditer(doc.content, *unit, overlapped=True, timeout=budget.left()):
-            if m.start() <= start and end <= m.end():
-                return True
-            if m.start() > start:
-                return False
-        return False
-
     def timed_out(self, doc: Document, budget: Budget) -> Finding:
         from ..plugins.text import RuleError
 
@@ -214,13 +210,13 @@ def _index(indexes: dict[bool, PhraseIndex], spec) -> PhraseIndex:
     return indexes.setdefault(spec.ignore_case, PhraseIndex(spec.ignore_case))
 
 
-def _compile(pattern: str, lists: dict[str, list[str]], ignore_case: bool, key_name: str) -> regex.Pattern:
+def _compile(pattern: str, lists: dict[str, list[str]], ignore_case: bool, key: tuple[str | int, ...]) -> regex.Pattern:
     try:
         return compile_pattern(pattern, lists, ignore_case)
     except KeyError as exc:
-        raise PackProblem(key_name, f"\\L<{exc.args[0]}> names no list in [lists]") from exc
+        raise PackProblem(key, f"\\L<{exc.args[0]}> names no list in [lists]") from exc
     except regex.error as exc:
-        raise PackProblem(key_name, f"pattern does not compile: {exc}") from exc
+        raise PackProblem(key, f"pattern does not compile: {exc}") from exc
 
 
 # --- the kinds ---------------------------------------------------------------------------------
@@ -303,7 +299,7 @@ class ConditionalKind(PackRule):
 
     @classmethod
     def prepare(cls, spec, lists, indexes) -> dict[str, Any]:
-        unless = _compile(spec.unless, lists, spec.ignore_case, "unless")
+        unless = _compile(spec.unless, lists, spec.ignore_case, ("unless",))
         return {**super().prepare(spec, lists, indexes), "unless": unless}
 
     @classmethod
