@@ -127,3 +127,13 @@ def test_read_pack_and_pack_lists_report_problems_too():
         read_pack(INVALID / "reference.toml")
     with pytest.raises(ConfigError, match=r"schema\.toml:3: pack\.versoin"):
         pack_lists(INVALID / "schema.toml")
+
+
+def test_missing_pack_table_and_kind(tmp_path):
+    path = tmp_path / "bare.toml"
+    path.write_text('\n[[rules]]\ncode = "X001"\n', "utf-8")
+    assert check(path) == (2, [
+        f"{path}:1: pack: required key is missing",
+        f"{path}:2: rules[0] (X001): key `kind` is missing: one of "
+        "existence, pattern, substitution, occurrence, conditional, consistency",
+    ])

@@ -39,9 +39,8 @@ class _Source:
     codes: list[str | None]
 
     def where(self, key: tuple[str | int, ...]) -> str:
-        """`file:line` of a key (of its nearest enclosing key that has a line)."""
-        line = self.lines.line(key)
-        return f"{self.path}:{line}" if line else str(self.path)
+        """`file:line` of a key (of its nearest enclosing key that has one; line 1 for a missing top-level key)."""
+        return f"{self.path}:{self.lines.line(key) or 1}"
 
     def label(self, key: tuple[str | int, ...]) -> str:
         """`rules[2] (HOUSE003).examples[0]`: a key path as a reader finds it in the file."""

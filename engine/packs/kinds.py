@@ -10,6 +10,7 @@ import math
 import string
 from collections import defaultdict
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, ClassVar
 
 import regex
@@ -414,7 +415,7 @@ def build(spec, meta: PackMeta, lists: dict[str, list[str]], indexes: dict[bool,
     template = Template(spec.message if spec.message is not None else kind.default_message(spec), names, groups)
     scope = Scope.of(spec.scope, spec.types, spec.skip_types)
     return type(f"Pack_{spec.code}", (kind,), {
-        **attrs, "__doc__": documentation(kind, spec, meta, scope, source), "__module__": __name__,
+        **attrs, "__doc__": documentation(kind, spec, meta, scope, Path(source).name), "__module__": __name__,
         "code": spec.code, "name": spec.name, "summary": spec.summary, "severity": spec.severity,
         "plugin": f"pack:{meta.name}", "spec": spec, "scope": scope, "source": source,
         "timeout": meta.timeout, "template": template,
@@ -423,7 +424,11 @@ def build(spec, meta: PackMeta, lists: dict[str, list[str]], indexes: dict[bool,
 
 
 def documentation(kind: type[PackRule], spec, meta: PackMeta, scope: Scope, source: str) -> str:
-    """The rule's page for `factlint explain`: what it flags, where, why, and where to read more."""
+    """The rule's page for `factlint explain`: what it flags, where, why, and where to read more.
+
+    `source` is the pack's file name and the rule's line, without the folder, so the page reads the same on
+    every machine (docs/rules.md is made from these pages).
+    """
     lines = ["## What it flags", "", kind.what_it_flags(spec), "", f"Where: {scope.describe()}."]
     if spec.exceptions:
         lines.append("Not flagged where any of these patterns covers the match: "
