@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from factlint import check_texts
 from factlint.document import Document
 from factlint.packs import inflect
-from factlint.packs.locate import KeyLines
+from factlint.locate import KeyLines
 from factlint.packs.match import PhraseIndex, Scope, compile_pattern, trie
 from factlint.segment import segment
 

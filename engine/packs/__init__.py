@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from ..config import ConfigError
 from ..rule import Rule
 from .kinds import PackProblem, PackRule, build
-from .locate import KeyLines
+from ..locate import KeyLines
 from .match import PhraseIndex
 from .schema import KINDS, RULE_MODELS, Pack, PackExample, PackMeta
 
