@@ -44,7 +44,7 @@ SCOPE = [
     ("bare-unit", "a unit or currency named without a number ('convert to fahrenheit', 'dollar')",
      lambda c: any(r["Resolution"].get("value") in (None, "null") for r in c["Results"])),
     ("math-notation", "mathematical notation: powers, exponents, comparison symbols, 'x over y' division",
-     lambda c: regex.search(r"\^|\d\s*[eE][+-]?\d|[<>=~]|x10|\bover\s+(?:\d|one|two|three|twenty|one hundred)\b(?!.*years)", c["Input"])),
+     lambda c: regex.search(r"\^|\d\s*[eE][+-]?\d|[<>=~]|x10|\bover\s+(?:\d+|one|two|three|twenty|one hundred)\b(?!.*years)", c["Input"])),
     ("identifier", "digits inside identifiers, dates, times, phone numbers, IP addresses and comma lists without spaces "
      "(factlint reads these as names or dates, not quantities)",
      lambda c: regex.search(r"\d\.\d+\.\d|\d/\d+/\d|\+\d-|[a-z]-\d|\d:\d\d|nrs?\.|\d{3} \d{4}|\b\d+ ?pm\b|may 4th|\d{4}-\d\d\b", c["Input"], regex.I)),
@@ -119,21 +119,19 @@ def _ours(model: str, text: str) -> list[tuple]:
         if f.kind != "quantity":
             continue
         if model == "Number":
-            for g in ([f.first, f] if f.first else [f]):
-                if g.vague or g.number is None:
-                    continue
-                start = g.num_start if g.first is None else g.num_start
-                out.append((start if f.first is None or g is f.first else _second_start(f), g.number_end, g.number, None))
+            if f.vague or f.number is None or (f.unit and text[f.number_end : f.number_end + 1].isalpha()):
+                continue  # "180ml" is a measurement, not a number
+            out.append((f.num_start, f.number_end, f.number, None))
         elif model == "NumberRange":
             if f.is_range or f.qclass in ("over", "at_least", "under", "at_most", "up_to", "exact"):
                 lo, hi = f.hard
                 lo = None if (lo <= 0 and f.qclass in ("under", "at_most", "up_to")) or lo == -math.inf else lo
                 hi = None if hi == math.inf else hi
-                out.append((f.start, f.number_end, (lo, hi), None))
+                out.append((f.start, f.end if f.unit is None else f.number_end, (lo, hi), None))
         elif model == "Percent" and f.unit in (units.PERCENT, units.POINTS):
-            out.append((f.start, f.end, f.value, None))
+            out.append((f.body_start, f.end, f.value, None))
         elif model == "Currency" and f.unit and len(f.unit) == 3 and f.unit.isupper():
-            out.append((f.start, f.end, f.value, f.unit))
+            out.append((f.body_start, f.end, f.value, f.unit))
         elif model == "Dimension" and f.unit and f.unit not in TEMPERATURE | TIME_UNITS | {units.PERCENT, units.POINTS} and not (len(f.unit) == 3 and f.unit.isupper()):
             out.append((_unit_start(f), f.end, f.value, f.unit))
         elif model == "Temperature" and f.unit in TEMPERATURE:
@@ -143,12 +141,8 @@ def _ours(model: str, text: str) -> list[tuple]:
     return out
 
 
-def _second_start(f: Figure) -> int:
-    return f.num_end - len(str(f.number)) if False else f.num_end - (f.num_end - f.num_start)
-
-
 def _unit_start(f: Figure) -> int:
-    return f.num_start if f.qualifier and f.start < f.num_start and f.qclass else f.start
+    return f.body_start
 
 
 def _expected(model: str, case: dict) -> list[tuple]:
@@ -253,7 +247,7 @@ def _digits(text: str, ordinals: bool = False, threshold: int = 3) -> str:
         for n in read_words(run):
             s, e = tokens[i + n.first][0], tokens[i + n.last][1]
             if n.kind == "ordinal":
-                if not ordinals or (n.value < threshold and n.first == n.last):
+                if not ordinals or (n.value <= threshold and n.first == n.last):
                     continue
                 suffix = {1: "st", 2: "nd", 3: "rd"}.get(int(n.value) % 10 if int(n.value) % 100 not in (11, 12, 13) else 0, "th")
                 rep = f"{int(n.value)}{suffix}"
@@ -261,7 +255,11 @@ def _digits(text: str, ordinals: bool = False, threshold: int = 3) -> str:
                 continue
             else:
                 rep = f"{n.value:g}" if n.value != int(n.value) else str(int(n.value))
-            out.append(text[pos:s])
+            before = text[pos:s]
+            sign = regex.search(r"\b(plus|minus)\s+$", before, regex.I)
+            if sign:
+                before, rep = before[: sign.start()], ("+" if sign.group(1).lower() == "plus" else "-") + rep
+            out.append(before)
             out.append(rep)
             pos = e
         i = j

@@ -8,7 +8,7 @@ Article 5). What is counted (noun, measure, holder, time) is `context.py`'s job.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -21,13 +21,14 @@ LEX = lexicon()
 _L = LEX.words
 
 # --- candidates: one pass for digits, one token-set test for number words -------------------------
-_DIGIT_RUN = regex.compile(r"\d+(?:[.,\u00a0\u202f\u2009 /]\d+)*")
+_DIGIT_RUN = regex.compile(r"(?:(?<![\w.])\.)?\d+(?:(?:[.,\u00a0\u202f\u2009/]| {1,2})\d+)*")
 _NUMERAL = regex.compile(
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping 12,34,567
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.5
     r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?"  # 1 234 567
-    r"|\d+(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?|\.\d+"
 )
+_MIXED = regex.compile(r"(\d+)[ \u00a0]{1,2}(\d{1,2})/(\d{1,2})")
 _SLASH = regex.compile(r"\d{1,4}/\d{1,4}(?:/\d{2,4})?")
 _WORD_CONT = sorted(NUMBER_WORDS | set(DENOMINATORS) | set(ORDINALS) | {"point", "half"}, key=len, reverse=True)
 _WC = "|".join(_WORD_CONT)
@@ -35,7 +36,10 @@ WORDS_AT = regex.compile(
     rf"(?:{'|'.join(sorted(NUMBER_WORDS | {'half', 'quarter', 'a'}, key=len, reverse=True))})"
     rf"(?:(?:[\s]*-[\s]*|\s+)(?:(?:and|a|of\s+a|and\s+a)\s+)?(?:{_WC})\b)*\b"
 )
-_VAGUE = rf"(?:{alternation(LEX.vague)})(?![\w-])|(?:{alternation(LEX.shares)})(?=\s+(?:of|the|their|its|his|her)\b)"
+_VAGUE = (
+    rf"(?:{alternation(LEX.vague)})(?![\w-])|(?:{alternation(LEX.shares)})(?=\s+(?:of|the|their|its|his|her)\b)"
+    r"(?!\s+of\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)"
+)
 VAGUE_AT = regex.compile(rf"\b(?:{_VAGUE})")
 # the words that can start a number or a vague quantity, and the tokens that carry them ("three," "(twenty")
 _STOP = {"a", "an", "the", "of", "more", "than", "over", "less", "nearly", "almost", "about", "around", "roughly", "in"}
@@ -56,7 +60,7 @@ _PERCENT = regex.compile(
     rf"{_SPACE}(?:%|per\s*cent(?:age)?s?|percent(?:age)?s?|pc\b)(?:{_SPACE}(?:points?|pts)(?!\w))?"
     rf"|{_SPACE}(?:percentage|%)\s+points?(?!\w)|{_SPACE}pp(?!\w)|{_SPACE}basis\s+points(?!\w)"
 )
-_PERCENT_OF = regex.compile(r"(?r)(?:per\s*cents?|percents?)\s+of\s+\Z")
+_PERCENT_OF = regex.compile(r"(?:per\s*cents?|percents?)\s+of\s+$")
 _CUR_AFTER = regex.compile(rf"(?:{_SPACE}|-)(?:{alternation(LEX.currency_after)})(?![\w])")
 _UNIT_MULTI = {k: v for k, v in LEX.units.items() if len(k) > 1}
 _UNIT_SPACED = regex.compile(
@@ -108,7 +112,10 @@ class Figure:
     change: bool = False  # "rose 5%": a change, not a level
     earlier: bool = False  # "up from 4%": an earlier value
     scale: float = 1.0
-    modifiers: list[str] = field(default_factory=list)
+    number: float | None = None  # the numeral with its scale word, before any unit factor ("50 cents" → 50)
+    number_end: int = 0  # where the numeral and its scale word end
+    first: Figure | None = None  # a range's first figure
+    body_start: int = 0  # where the figure starts after its qualifier (currency symbol, sign or numeral)
 
 
 @dataclass(slots=True)
@@ -135,7 +142,7 @@ def read(text: str) -> list[Figure]:
         if cand[0] < blocked:
             continue
         for core in _cores(cand, low):
-            fig = _figure(core, low, text)
+            fig = _figure(core, low, text, blocked)
             if fig is None:
                 continue
             if fig.kind == "quantity" and fig.value is not None and not fig.vague:
@@ -163,6 +170,13 @@ def candidates(low: str) -> list[tuple[int, int, str]]:
                     seen.add(pos)
                     _word_candidate(low, pos, w, out)
                 pos = low.find(w, pos + 1)
+        out.sort()
+        kept, end = [], -1
+        for cand in out:  # a word inside a run already found is not a new candidate
+            if cand[0] >= end:
+                kept.append(cand)
+                end = cand[1]
+        return kept
     out.sort()
     return out
 
@@ -171,6 +185,10 @@ def _split(low: str, s: int, e: int, out: list) -> None:
     """A run of digits and separators as numerals: "1,234", "22,24,26", "3/4", "2004 300"."""
     raw = low[s:e]
     if "/" in raw:
+        mixed = _MIXED.fullmatch(raw)
+        if mixed:
+            out.append((s, e, "mixed"))
+            return
         m = _SLASH.fullmatch(raw)
         out.append((s, e, "slash" if m else "ident"))
         return
@@ -211,6 +229,10 @@ def _cores(cand: tuple[int, int, str], low: str):
         raw = low[s:e]
         value = float(raw.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", ""))
         yield _Core(s, e, value, iv.half_place(raw), False)
+    elif kind == "mixed":
+        whole, a, b = map(int, _MIXED.fullmatch(low, s, e).groups())
+        if 0 < a < b <= 16:
+            yield _Core(s, e, whole + a / b, 0.25 / b, False)
     elif kind == "slash":
         parts = low[s:e].split("/")
         if len(parts) == 2 and low[s:e] not in _IDENTIFIERS:
@@ -261,9 +283,9 @@ def _phrase(toks: list[tuple[int, int, str]], k: int, table, maxn: int = 4) -> t
     return found
 
 
-def _before(low: str, s: int) -> list[tuple[int, int, str]]:
-    """The last few white-space separated tokens before offset s, with their offsets."""
-    a = max(0, s - 40)
+def _before(low: str, s: int, floor: int) -> list[tuple[int, int, str]]:
+    """The last few white-space separated tokens between `floor` and offset s, with their offsets."""
+    a = max(floor, s - 40)
     window = low[a:s]
     parts = window.split()
     out = []
@@ -276,13 +298,13 @@ def _before(low: str, s: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _figure(core: _Core, low: str, text: str) -> Figure | None:
+def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
     s, e = core.start, core.end
     if core.value != core.value:  # vague quantity or share phrase
         return _vague(core, low)
     value, h = core.value, core.h
     spelled = core.spelled
-    toks = _before(low, s)
+    toks = _before(low, s, floor)
     k = len(toks)
     glued = toks[-1][2].lstrip(_LEAD) if k and toks[-1][1] == s else ""
     # --- not quantities: identifiers, times, ordinals, dates --------------------------------------
@@ -309,7 +331,7 @@ def _figure(core: _Core, low: str, text: str) -> Figure | None:
             return _date(toks[-1][0], e)
     elif core.value == 1 and low[s:e] in ("one", "a"):
         nxt = low[e : e + 16]
-        if not (_PERCENT.match(nxt) or _CUR_AFTER.match(nxt) or _UNIT_SPACED.match(nxt) or _SCALE_SPACED.match(nxt)):
+        if not (low[max(0, s - 6) : s].endswith(("minus ", "ative ")) or _PERCENT.match(nxt) or _CUR_AFTER.match(nxt) or _UNIT_SPACED.match(nxt) or _SCALE_SPACED.match(nxt)):
             return None  # "one of", "no one", "one thing": a pronoun or an article far more often than a count
     # --- before the numeral: sign, currency, qualifier ------------------------------------------------
     start = s
@@ -317,12 +339,14 @@ def _figure(core: _Core, low: str, text: str) -> Figure | None:
         value, start, k = -value, toks[-1][0], k - 1
     elif k and toks[-1][2] in ("minus", "negative"):
         value, start, k = -value, toks[-1][0], k - 1
+    s = start
     unit = None
     cur = _phrase(toks, k, _CUR_WORDS, 3) if k else None
     if cur:
         unit, start, k = _CUR_WORDS[cur[1]], toks[cur[0]][0] + (len(toks[cur[0]][2]) - len(toks[cur[0]][2].lstrip(_LEAD))), cur[0]
     qualifier = qclass = None
-    q = _phrase(toks, k, _QUALS) if k else None
+    body_start = start
+    q = _phrase(toks, k, _QUALS, 6) if k else None
     if q:
         qclass = _QUALS[q[1]]
         first = toks[q[0]]
@@ -332,10 +356,13 @@ def _figure(core: _Core, low: str, text: str) -> Figure | None:
     age = False
     if k and toks[k - 1][2] in ("aged", "age") and not spelled:
         age, unit, start = True, "year", toks[k - 1][0]
+        body_start = start
     # --- after the numeral: scale, then percent / currency / unit -------------------------------------
     end = e
     scale = 1.0
     sm = _SCALE_ATTACHED.match(low, e) if low[e : e + 1].isalpha() else _SCALE_SPACED.match(low, e)
+    if sm is None and low[e : e + 1] == " " and text[e + 1 : e + 2] in ("k", "K", "M", "B"):
+        sm = _SCALE_ATTACHED.match(low, e + 1)  # "2.33 k", "1,674,200.5 M"
     if sm:
         word = _norm(sm.group()).lstrip("-")
         if word in ("m", "mm") and unit is None:
@@ -347,25 +374,30 @@ def _figure(core: _Core, low: str, text: str) -> Figure | None:
             end = sm.end()
     if scale == 1.0 and not spelled and low.startswith(" hundred", e):
         scale, end = 100.0, e + len(" hundred")
-    value = float(f"{value * scale:.12g}")
+    value = float(f"{value * scale:.15g}")
     h *= scale
+    number, number_end = value, end
     if unit is None and not age:
-        unit, end, value, h = _unit_after(low, end, value, h, scale, spelled)
-    if unit in ("year", "month", "week", "day"):
+        unit, end, value, h = _unit_after(low, text, end, value, h, scale, spelled)
+    if unit in ("year", "month", "week", "day") or (unit is None and low.startswith(" yo", end)):
         am = _AGE.match(low, end)
         if am:
-            age, end = True, am.end()
-    if unit is None and k and toks[k - 1][2] in ("cent", "percent", "cents", "percents", "of") and _PERCENT_OF.search(low, max(0, start - 16), start):
-        start = _PERCENT_OF.search(low, max(0, start - 16), start).start()
-        unit = PERCENT
-    pf = _POSTFIX.match(low, end) if qclass is None and low[end : end + 1] in " +-\t" else None
+            age, end, unit = True, am.end(), unit or "year"
+    if unit is None and k and toks[k - 1][2] == "of":
+        pof = _PERCENT_OF.search(low[max(0, start - 20) : start])
+        if pof:
+            unit = PERCENT
+            start = body_start = max(0, start - 20) + pof.start()
+    pf = _POSTFIX.match(low, end) if qclass in (None, "about") and low[end : end + 1] in " +-\t" else None
     if pf:
+        start = body_start  # "about 500 or more": the postfix decides
         word = _norm(pf.group()).strip()
         qclass = "at_least" if word in ("+", "-plus") else LEX.postfix.get(word, "at_least")
         qualifier = text[pf.start() : pf.end()].strip()
         end = pf.end()
     hard, soft = iv.bounds(value, h, qclass)
-    fig = Figure(start, end, s, e, value, hard, soft, "quantity", qualifier, qclass, unit, spelled, age=age, scale=scale)
+    fig = Figure(start, end, s, e, value, hard, soft, "quantity", qualifier, qclass, unit, spelled, age=age, scale=scale,
+                 number=number, number_end=number_end, body_start=body_start)
     if k and (toks[k - 1][2] in _CHANGE or (toks[k - 1][2] == "by" and k > 1 and toks[k - 2][2] in _CHANGE)):
         fig.change = True
     elif _CHANGE_NOUN_AFTER.match(low, end):
@@ -376,7 +408,7 @@ def _figure(core: _Core, low: str, text: str) -> Figure | None:
     return fig
 
 
-def _unit_after(low: str, end: int, value: float, h: float, scale: float, spelled: bool):
+def _unit_after(low: str, text: str, end: int, value: float, h: float, scale: float, spelled: bool):
     """(unit, end, value, h) after a number: percent, points, money or a physical unit."""
     pm = _PERCENT.match(low, end)
     if pm:
@@ -391,12 +423,12 @@ def _unit_after(low: str, end: int, value: float, h: float, scale: float, spelle
             code, _, factor = LEX.currency_after[word].partition("/")
             code, _, mult = code.partition("*")
             f = (1 / float(factor) if factor else 1.0) * (float(mult) if mult else 1.0)
-            return code, ca.end(), float(f"{value * f:.12g}"), h * f
+            return code, ca.end(), float(f"{value * f:.15g}"), h * f
     um = _UNIT_SPACED.match(low, end)
     if um is None and (low[end : end + 1].isalpha() or low[end : end + 1] in "°\""):
         um = _UNIT_LETTER.match(low, end)
-        if um and um.group() in _NOT_AFTER:
-            um = None
+        if um and (um.group() in _NOT_AFTER or (um.group() in "cf" and not text[end].isupper())):
+            um = None  # "30C" is a temperature, "11c" cents
     if um:
         key = _norm(um.group()).strip("-([{<>}]) ")
         pint_unit = LEX.units.get(key)
@@ -439,7 +471,7 @@ def _range(fig: Figure, low: str, text: str, cands: list[tuple[int, int, str]], 
     nxt = next(_cores(cands[i], low), None)
     if nxt is None:
         return fig, 0
-    second = _figure(nxt, low, text)
+    second = _figure(nxt, low, text, fig.number_end)
     if second is None or second.kind != "quantity" or second.value is None or second.qclass is not None:
         return fig, 0
     lo, hi = fig.value, second.value
@@ -458,7 +490,8 @@ def _range(fig: Figure, low: str, text: str, cands: list[tuple[int, int, str]], 
     merged = Figure(start, second.end, fig.num_start, second.num_end, None, (lo, hi), (lo, hi), "quantity",
                     text[between.start() : between.end()].strip() if between else None, None, unit,
                     fig.spelled and second.spelled, is_range=True)
-    merged.change, merged.earlier = fig.change, fig.earlier
+    merged.change, merged.earlier, merged.first, merged.number_end = fig.change, fig.earlier, fig, second.number_end
+    merged.number, merged.body_start = second.number, fig.body_start
     return merged, 1
 
 

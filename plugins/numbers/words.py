@@ -15,13 +15,15 @@ UNITS = {"zero": 0, "nought": 0, "naught": 0, "o": 0, "oh": 0, "one": 1, "two": 
 TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
          "seventeen": 17, "eighteen": 18, "nineteen": 19}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "quadrillion": 1e15, "quintillion": 1e18,
+          "sextillion": 1e21, "lakh": 1e5, "crore": 1e7}
 SCALES.update({k + "s": v for k, v in list(SCALES.items())})
 ORDINAL_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
                  "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
                  "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19}
 ORDINAL_TENS = {k[:-1] + "ieth": v for k, v in TENS.items()}
-ORDINAL_SCALES = {"hundredth": 100, "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12}
+ORDINAL_SCALES = {"hundredth": 100, "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12,
+                  "quadrillionth": 1e15, "quintillionth": 1e18, "sextillionth": 1e21}
 # denominators of fractions ("two thirds", "a quarter", "three eighths")
 DENOMINATORS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
 for _word, _value in {**ORDINAL_UNITS, **ORDINAL_TENS, **ORDINAL_SCALES}.items():
@@ -143,6 +145,8 @@ def _integer(words: list[str], i: int) -> tuple[int, float, str | None, _Builder
     while j < len(words):
         w = words[j]
         if w == "and":
+            if _fraction(words, j + 1) is not None:
+                break  # "five billion and three quarters": the fraction belongs to the whole number
             if b.last in ("hundred", "scale", "unit", "ten", "teen") and pending_and is None and b.value >= 100:
                 pending_and = j
                 saved = (b.total, b.group, b.small, b.last, b.scale)
@@ -208,7 +212,7 @@ def read_words(words: list[str]) -> list[WordNumber]:
         first = i
         kind = "integer"
         precision = _half_place(value)
-        # "two thousand and fifth", "twenty and three fifths"
+        # "two thousand and fifth", "twenty and three fifths", "three million and a half", "one billion and a quarter million"
         if j + 1 < n and words[j] == "and" and last in ("scale", "hundred", "unit", "ten", "teen"):
             if words[j + 1] in ORDINALS and ORDINALS[words[j + 1]] < 100 and words[j + 1] not in DENOMINATORS or (
                 words[j + 1] in ORDINAL_UNITS and last in ("scale", "hundred")
@@ -216,11 +220,17 @@ def read_words(words: list[str]) -> list[WordNumber]:
                 out.append(WordNumber(first, j + 1, value + ORDINALS[words[j + 1]], "ordinal", 0.5))
                 i = j + 2
                 continue
-            part = _integer(words, j + 1)
-            if part and part[0] < n and words[part[0]] in DENOMINATORS and part[1] < 20:
-                d = DENOMINATORS[words[part[0]]]
-                out.append(WordNumber(first, part[0], value + part[1] / d, "fraction", 0.25 / d))
-                i = part[0] + 1
+            frac = _fraction(words, j + 1)
+            if frac is not None:
+                part, k = frac
+                total = value + part
+                if k < n and words[k] in SCALES:  # "one and a half million", "one billion and a half million"
+                    total = value + part * SCALES[words[k]] if last == "scale" else total * SCALES[words[k]]
+                    k += 1
+                elif last == "scale" and builder.scale:  # "three million and a half"
+                    total = value + part * builder.scale
+                out.append(WordNumber(first, k - 1, total, "fraction", abs(total - value) / 4 or 0.5))
+                i = k
                 continue
         # an ordinal ending the number: "one hundred and forty second"
         if j < n and words[j] in ORDINALS and last in ("scale", "hundred", "and", "ten") and not (j + 1 < n and words[j + 1] in SCALES):
@@ -237,15 +247,6 @@ def read_words(words: list[str]) -> list[WordNumber]:
                 value = value - small + small / d if builder.joined else value / d
                 kind, precision = "fraction", 0.25 / d
                 j += 1
-        elif j + 2 < n and words[j] == "and" and words[j + 1] in ("a", "one") and words[j + 2] in DENOMINATORS:
-            value += 1 / DENOMINATORS[words[j + 2]]
-            kind, precision = "fraction", 0.25 / DENOMINATORS[words[j + 2]]
-            j += 3
-            if j < n and words[j] in SCALES:  # "one and a half million"
-                scale = SCALES[words[j]]
-                value *= scale
-                precision *= scale
-                j += 1
         elif j + 1 < n and words[j] == "point":
             k, digits = _decimals(words, j + 1)
             if digits:
@@ -260,6 +261,16 @@ def read_words(words: list[str]) -> list[WordNumber]:
         out.append(WordNumber(first, j - 1, value, kind, precision))
         i = j
     return out
+
+
+def _fraction(words: list[str], i: int) -> tuple[float, int] | None:
+    """ "a half", "three quarters", "two fifths" at words[i]: (value, next index)."""
+    if i < len(words) and words[i] in ("a", "one") and i + 1 < len(words) and words[i + 1] in DENOMINATORS:
+        return 1 / DENOMINATORS[words[i + 1]], i + 2
+    part = _integer(words, i)
+    if part and part[0] < len(words) and words[part[0]] in DENOMINATORS and part[1] < 20 and words[part[0]] != "half":
+        return part[1] / DENOMINATORS[words[part[0]]], part[0] + 1
+    return None
 
 
 def _decimals(words: list[str], i: int) -> tuple[int, str]:
