@@ -23,7 +23,8 @@ _STOP = frozenset(
     "who whom whose which that this these those it its their his her our your my they them he she we you i "
     "already now still also just only even about around some there here then when where while if because so not no "
     "more less most least each every all both such very too out up down off against between among across through "
-    "including included include includes said says say according reportedly currently".split()
+    "including included include includes said says say according reportedly currently near outside inside along towards "
+    "toward via like amid despite without within throughout around beyond".split()
 )
 _IRREGULAR = {"people": "people", "children": "child", "men": "man", "women": "woman", "police": "police", "staff": "staff",
               "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "personnel": "personnel",
@@ -40,6 +41,8 @@ _NOW = frozenset(_L("time_now"))
 _RELATIVE = frozenset(_L("time_relative"))
 _PLACE_PREP = frozenset(["in", "at", "near", "across", "throughout", "inside", "outside", "within", "around", "from", "to", "into"])
 _MAX_PHRASE = 4
+_DIMENSION_WORDS = frozenset(_L("dimension_words"))
+_VERBS = frozenset(["reached", "hit", "rose", "fell", "is", "was", "were", "stands", "measures", "runs", "stretches", "covers", "weighs"])
 
 
 @dataclass(slots=True)
@@ -159,7 +162,11 @@ class Reader:
             predicate, noun_measure = noun_measure, None
         if predicate == noun_measure:
             predicate = None
-        noun_class = noun_measure or (noun if noun and noun not in _GENERIC and not fig.unit else None)
+        if fig.unit and fig.unit not in ("percent", "percentage_point") and (noun is None or noun in _DIMENSION_WORDS):
+            subject = self._subject(bwords)  # "the dam is 145 metres tall": the dam is measured
+            if subject:
+                noun = subject if noun is None else f"{subject} {noun}"
+        noun_class = noun_measure or (noun if noun and noun not in _GENERIC else None)
         key = f"{noun_class or ''}|{predicate or ''}" if (noun_class or predicate) else None
         measure = predicate or noun_measure
         # --- holder and place -------------------------------------------------------------------------------
@@ -178,7 +185,7 @@ class Reader:
         time = "earlier" if fig.earlier else self._time(s_start, s_end)
         window = words_np + rest
         kind = "count"
-        if fig.change:
+        if fig.change and (fig.unit or noun is None):  # "rose 5%" is a change; "cut 1,200 jobs" counts jobs
             kind = "change"
         elif fig.age:
             kind = "age"
@@ -191,6 +198,14 @@ class Reader:
         elif measure in _LEVEL_MEASURES or fig.unit in ("percent",):
             kind = "level"
         return Context(end, noun, modifiers, measure, key, holder, place, time, kind)
+
+    @staticmethod
+    def _subject(words: list[str]) -> str | None:
+        """The first content word of the clause before a measurement, singular."""
+        for w in words:
+            if w.isalpha() and w not in _STOP and w not in LEX.measures and not w.endswith(("ed", "ly")) and w not in _VERBS:
+                return singular(w)
+        return None
 
     def _place(self, toks: list[tuple[int, int, str]]) -> str | None:
         for j, (_, _, tok) in enumerate(toks):

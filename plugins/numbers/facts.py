@@ -65,8 +65,8 @@ def _records(doc) -> list[Record]:
     doc_date = None if doc_date is None else str(doc_date)[:10]
     out = []
     for f, c in figures(doc):
-        if c is None or c.key is None or f.earlier or f.kind != "quantity":
-            continue
+        if c is None or c.key is None or f.earlier or f.kind != "quantity" or (c.kind == "change" and c.time is None):
+            continue  # a change with no period named cannot be set against another
         unit = f.unit
         try:
             dim, factor, offset = units.base(unit) if unit else (units.COUNT, 1.0, 0.0)

@@ -36,8 +36,10 @@ WORDS_AT = regex.compile(
     rf"(?:{'|'.join(sorted(NUMBER_WORDS | {'half', 'quarter', 'a'}, key=len, reverse=True))})"
     rf"(?:(?:[\s]*-[\s]*|\s+)(?:(?:and|a|of\s+a|and\s+a)\s+)?(?:{_WC})\b)*\b"
 )
+_SHARES_OF = [p for p in LEX.shares if p.endswith(" of")]
 _VAGUE = (
-    rf"(?:{alternation(LEX.vague)})(?![\w-])|(?:{alternation(LEX.shares)})(?=\s+(?:of|the|their|its|his|her)\b)"
+    rf"(?:{alternation(LEX.vague)})(?![\w-])|(?:{alternation(_SHARES_OF)})(?=\s)"
+    rf"|(?:{alternation(set(LEX.shares) - set(_SHARES_OF))})(?=\s+(?:of|the|their|its|his|her)\b)"
     r"(?!\s+of\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)"
 )
 VAGUE_AT = regex.compile(rf"\b(?:{_VAGUE})")
