@@ -9,14 +9,62 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+import re
 
 from .lexicon import lexicon
 from .reader import Figure
 
+class Phrases:
+    """A phrase list indexed by first word: finding phrases in a token list costs a dict look-up per token."""
+
+    def __init__(self, phrases):
+        self.index: dict[str, list[tuple[str, ...]]] = {}
+        for p in phrases:
+            t = tuple(p.split())
+            if t:
+                self.index.setdefault(t[0], []).append(t)
+        for v in self.index.values():
+            v.sort(key=len, reverse=True)
+
+    def at(self, words: list[str], i: int) -> str | None:
+        """The longest phrase starting at words[i]."""
+        for t in self.index.get(words[i], ()):
+            if len(t) == 1 or tuple(words[i : i + len(t)]) == t:
+                return " ".join(t)
+        return None
+
+    def first(self, words: list[str]) -> tuple[str, int] | None:
+        """The phrase nearest the start: (phrase, distance in words)."""
+        index = self.index
+        for i, w in enumerate(words):
+            if w in index:
+                hit = self.at(words, i)
+                if hit:
+                    return hit, i + 1
+        return None
+
+    def last(self, words: list[str]) -> tuple[str, int] | None:
+        """The phrase nearest the end: (phrase, distance in words)."""
+        index = self.index
+        for i in range(len(words) - 1, -1, -1):
+            if words[i] in index:
+                hit = self.at(words, i)
+                if hit:
+                    end = i + hit.count(" ") + 1
+                    for j in range(i - 1, max(-1, i - 4), -1):  # "north korea" rather than "korea"
+                        longer = self.at(words, j) if words[j] in index else None
+                        if longer and j + longer.count(" ") + 1 >= end:
+                            hit, i = longer, j
+                    return hit, len(words) - i
+        return None
+
+    def any(self, words: list[str]) -> bool:
+        return self.first(words) is not None
+
+
 LEX = lexicon()
 _L = LEX.words
-_TOKEN = regex.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|[,;:.!?()\[\]\"“”—–]")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|[,;:.!?()\[\]\"“”—–]")
 _STOP = frozenset(
     "a an the and or but nor of in on at to for from by with into onto over under after before during since than as per "
     "is are was were be been being has have had do does did will would can could may might must shall should "
@@ -36,11 +84,15 @@ _CUMULATIVE_MEASURES = frozenset(_L("cumulative_measures"))
 _LEVEL_MEASURES = frozenset(_L("level_measures"))
 _DEMONYMS = LEX.demonyms
 _PLACES = frozenset(_DEMONYMS.values())
-_CUES = {p: kind for kind in ("cumulative", "period") for p in _L(f"{kind}_cues")}
+_MEASURES = Phrases(LEX.measures)
+_PERIOD = Phrases(_L("period_cues"))
+_CUMULATIVE = Phrases(_L("cumulative_cues"))
 _NOW = frozenset(_L("time_now"))
-_RELATIVE = frozenset(_L("time_relative"))
+_TIMES = Phrases([*_L("time_relative"), *_NOW])
+_HOLDERS = Phrases([*_DEMONYMS, *_PLACES])
+_PUNCT = frozenset(",;:.!?()[]\"“”—–")
+_YEAR_OFFSET = {"last year": -1, "this year": 0, "next year": 1}
 _PLACE_PREP = frozenset(["in", "at", "near", "across", "throughout", "inside", "outside", "within", "around", "from", "to", "into"])
-_MAX_PHRASE = 4
 _DIMENSION_WORDS = frozenset(_L("dimension_words"))
 _VERBS = frozenset(["reached", "hit", "rose", "fell", "is", "was", "were", "stands", "measures", "runs", "stretches", "covers", "weighs"])
 
@@ -71,31 +123,6 @@ def singular(word: str) -> str:
     return w
 
 
-def _lookup(words: list[str], table: dict | frozenset, i: int) -> tuple[str, int] | None:
-    """The longest phrase of `table` starting at words[i]: (phrase, length)."""
-    for n in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
-        phrase = " ".join(words[i : i + n])
-        if phrase in table:
-            return phrase, n
-    return None
-
-
-def _nearest(words: list[str], table, backwards: bool) -> tuple[str, int] | None:
-    """The phrase of `table` nearest to the figure: (phrase, distance in words)."""
-    if not backwards:
-        for i in range(len(words)):
-            hit = _lookup(words, table, i)
-            if hit:
-                return hit[0], i + 1
-        return None
-    for end in range(len(words), 0, -1):
-        for n in range(min(_MAX_PHRASE, end), 0, -1):
-            phrase = " ".join(words[end - n : end])
-            if phrase in table:
-                return phrase, len(words) - end + 1
-    return None
-
-
 class Reader:
     """Context reading for one document (caches what is per sentence)."""
 
@@ -118,8 +145,8 @@ class Reader:
     def read(self, fig: Figure) -> Context:
         text = self.text
         s_start, s_end = self.sentence(fig.start)
-        after = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, fig.end, min(s_end, fig.end + 160))]
-        before = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(s_start, fig.start - 120), fig.start)]
+        after = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, fig.end, min(s_end, fig.end + 110))]
+        before = _TOKEN.findall(text, max(s_start, fig.start - 90), fig.start)
         # --- the noun phrase --------------------------------------------------------------------------
         i = 0
         if after and after[0][2].lower() == "of" and (fig.vague or fig.unit is not None or fig.scale > 1):
@@ -137,7 +164,7 @@ class Reader:
             np.append(after[i])
             i += 1
         rest = [t[2].lower() for t in after[i : i + 8]]
-        rest = rest[: next((j for j, w in enumerate(rest) if w in ",;:.!?()—–"), len(rest))]
+        rest = rest[: next((j for j, w in enumerate(rest) if w in _PUNCT), len(rest))]
         words_np = [t[2].lower() for t in np]
         noun = singular(words_np[-1]) if words_np else None
         modifiers = words_np[:-1]
@@ -145,14 +172,14 @@ class Reader:
         # --- the measure: the noun's class, then the predicate around it ----------------------------------
         noun_measure = None
         for j in range(len(words_np)):
-            hit = _lookup(words_np, LEX.measures, j)
+            hit = _MEASURES.at(words_np, j)
             if hit:
-                noun_measure = LEX.measures[hit[0]]
-        btoks = [t[2].lower() for t in before]
-        cut = max((j for j, w in enumerate(btoks) if w in ",;:.!?()—–"), default=-1)
-        bwords = btoks[cut + 1 :]
-        a = _nearest(rest, LEX.measures, backwards=False)
-        b = _nearest(bwords, LEX.measures, backwards=True)
+                noun_measure = LEX.measures[hit]
+        cut = max((j for j, w in enumerate(before) if w in _PUNCT), default=-1)
+        before = before[cut + 1 :]
+        bwords = [w.lower() for w in before]
+        a = _MEASURES.first(rest)
+        b = _MEASURES.last(bwords)
         predicate = None
         if a and (not b or a[1] <= b[1]):
             predicate = LEX.measures[a[0]]
@@ -170,17 +197,9 @@ class Reader:
         key = f"{noun_class or ''}|{predicate or ''}" if (noun_class or predicate) else None
         measure = predicate or noun_measure
         # --- holder and place -------------------------------------------------------------------------------
-        holder = None
-        for j in range(len(modifiers)):
-            hit = _lookup(modifiers, _DEMONYMS, j) or _lookup(modifiers, _PLACES, j)
-            if hit:
-                holder = _DEMONYMS.get(hit[0], hit[0])
-                break
-        if holder is None:
-            hit = _nearest(bwords, _DEMONYMS.keys() | _PLACES, backwards=True)
-            if hit:
-                holder = _DEMONYMS.get(hit[0], hit[0])
-        place = self._place(after[i : i + 10]) or self._place(before[cut + 1 :])
+        hit = _HOLDERS.first(modifiers) or _HOLDERS.last(bwords)
+        holder = _DEMONYMS.get(hit[0], hit[0]) if hit else None
+        place = self._place([t[2] for t in after[i : i + 10]]) or self._place(before)
         # --- time and kind ----------------------------------------------------------------------------------
         time = "earlier" if fig.earlier else self._time(s_start, s_end)
         window = words_np + rest
@@ -189,11 +208,9 @@ class Reader:
             kind = "change"
         elif fig.age:
             kind = "age"
-        elif any(_lookup(window, _CUES, j) and _CUES[_lookup(window, _CUES, j)[0]] == "period" for j in range(len(window))):
+        elif _PERIOD.any(window):
             kind = "period"
-        elif measure in _CUMULATIVE_MEASURES or any(
-            _lookup(w, _CUES, j) and _CUES[_lookup(w, _CUES, j)[0]] == "cumulative" for w in (window, bwords) for j in range(len(w))
-        ):
+        elif measure in _CUMULATIVE_MEASURES or _CUMULATIVE.any(window) or _CUMULATIVE.any(bwords):
             kind = "cumulative"
         elif measure in _LEVEL_MEASURES or fig.unit in ("percent",):
             kind = "level"
@@ -207,15 +224,15 @@ class Reader:
                 return singular(w)
         return None
 
-    def _place(self, toks: list[tuple[int, int, str]]) -> str | None:
-        for j, (_, _, tok) in enumerate(toks):
+    def _place(self, toks: list[str]) -> str | None:
+        for j, tok in enumerate(toks):
             if tok.lower() in _PLACE_PREP and j + 1 < len(toks):
                 k = j + 1
-                if toks[k][2].lower() == "the" and k + 1 < len(toks):
+                if toks[k].lower() == "the" and k + 1 < len(toks):
                     k += 1
                 name = []
-                while k < len(toks) and toks[k][2][0].isupper() and toks[k][2].lower() not in _STOP:
-                    name.append(toks[k][2].lower())
+                while k < len(toks) and toks[k][0].isupper() and toks[k].lower() not in _STOP:
+                    name.append(toks[k].lower())
                     k += 1
                 if name:
                     place = " ".join(name)
@@ -231,18 +248,16 @@ class Reader:
                 time = self.text[d.start : d.end]
                 break
         if time is None:
-            words = [t.group().lower() for t in _TOKEN.finditer(self.text, s_start, s_end)]
-            for j in range(len(words)):
-                hit = _lookup(words, _RELATIVE, j) or _lookup(words, _NOW, j)
-                if hit:
-                    phrase = hit[0]
-                    if phrase in _NOW:
-                        time = "now"
-                    elif self.doc_year and phrase in ("last year", "this year", "next year"):
-                        time = str(self.doc_year + {"last year": -1, "this year": 0, "next year": 1}[phrase])
-                    else:
-                        time = phrase
-                    break
+            words = self.text[s_start:s_end].lower().replace(",", " ").replace(".", " ").split()
+            hit = _TIMES.first(words)
+            if hit:
+                phrase = hit[0]
+                if phrase in _NOW:
+                    time = "now"
+                elif self.doc_year and phrase in _YEAR_OFFSET:
+                    time = str(self.doc_year + _YEAR_OFFSET[phrase])
+                else:
+                    time = phrase
         self._times[s_start] = time
         return time
 
