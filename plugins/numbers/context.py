@@ -88,11 +88,15 @@ _MEASURES = Phrases(LEX.measures)
 _PERIOD = Phrases(_L("period_cues"))
 _CUMULATIVE = Phrases(_L("cumulative_cues"))
 _NOW = frozenset(_L("time_now"))
-_TIMES = Phrases([*_L("time_relative"), *_NOW])
+_MONTH_NAMES = [m for m in _L("months") if len(m) > 3 and m != "sept"]
+_TIMES = Phrases([*_L("time_relative"), *_NOW, *(f"{p} {m}" for m in _MONTH_NAMES for p in ("in", "on", "since", "by", "during", "last", "this"))])
 _HOLDERS = Phrases([*_DEMONYMS, *_PLACES])
+_NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*|[,;:.!?()\"“”—–]")
 _PUNCT = frozenset(",;:.!?()[]\"“”—–")
 _YEAR_OFFSET = {"last year": -1, "this year": 0, "next year": 1}
-_PLACE_PREP = frozenset(["in", "at", "near", "across", "throughout", "inside", "outside", "within", "around", "from", "to", "into"])
+_PLACE_PREP = frozenset(["in", "at", "near", "across", "throughout", "inside", "outside", "within", "around", "from", "to", "into", "on", "of"])
+_NOT_PLACES = frozenset([*_L("months"), "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_DURATIONS = frozenset(["year", "month", "week", "day", "hour", "minute", "second"])
 _DIMENSION_WORDS = frozenset(_L("dimension_words"))
 _VERBS = frozenset(["reached", "hit", "rose", "fell", "is", "was", "were", "stands", "measures", "runs", "stretches", "covers", "weighs"])
 
@@ -108,6 +112,7 @@ class Context:
     place: str | None
     time: str | None
     kind: str
+    names: frozenset[str]  # the proper names of the sentence (demonyms as places): what the figure is about
 
 
 def singular(word: str) -> str:
@@ -133,6 +138,7 @@ class Reader:
         self.doc_year = doc_year
         self.dates = dates
         self._times: dict[int, str | None] = {}
+        self._name_cache: dict[int, frozenset[str]] = {}
 
     def sentence(self, pos: int) -> tuple[int, int]:
         from bisect import bisect_right
@@ -176,6 +182,7 @@ class Reader:
             if hit:
                 noun_measure = LEX.measures[hit]
         cut = max((j for j, w in enumerate(before) if w in _PUNCT), default=-1)
+        sentence_before = before
         before = before[cut + 1 :]
         bwords = [w.lower() for w in before]
         a = _MEASURES.first(rest)
@@ -193,13 +200,19 @@ class Reader:
             subject = self._subject(bwords)  # "the dam is 145 metres tall": the dam is measured
             if subject:
                 noun = subject if noun is None else f"{subject} {noun}"
-        noun_class = noun_measure or (noun if noun and noun not in _GENERIC else None)
+        physical = fig.unit is not None and fig.unit not in ("percent", "percentage_point") and not (len(fig.unit) == 3 and fig.unit.isupper())
+        # what is counted, for comparing figures: a measure from the concept list, or the subject of a measurement
+        noun_class = noun_measure or (noun if physical and noun and noun not in _GENERIC and fig.unit not in _DURATIONS else None)
         key = f"{noun_class or ''}|{predicate or ''}" if (noun_class or predicate) else None
         measure = predicate or noun_measure
         # --- holder and place -------------------------------------------------------------------------------
-        hit = _HOLDERS.first(modifiers) or _HOLDERS.last(bwords)
+        hit = _HOLDERS.first(modifiers) or _HOLDERS.last(bwords) or _HOLDERS.first(rest)
         holder = _DEMONYMS.get(hit[0], hit[0]) if hit else None
-        place = self._place([t[2] for t in after[i : i + 10]]) or self._place(before)
+        place = self._place([t[2] for t in after[i : i + 10]]) or self._place(sentence_before)
+        names = self._names(s_start, s_end)
+        if holder is None and place is None:  # "In the Swiss referendum, 41% of voters ...": a place named in the sentence
+            known = sorted(n for n in names if n in _PLACES)
+            holder = known[0] if len(known) == 1 else None
         # --- time and kind ----------------------------------------------------------------------------------
         time = "earlier" if fig.earlier else self._time(s_start, s_end)
         window = words_np + rest
@@ -212,9 +225,9 @@ class Reader:
             kind = "period"
         elif measure in _CUMULATIVE_MEASURES or _CUMULATIVE.any(window) or _CUMULATIVE.any(bwords):
             kind = "cumulative"
-        elif measure in _LEVEL_MEASURES or fig.unit in ("percent",):
+        elif measure in _LEVEL_MEASURES:
             kind = "level"
-        return Context(end, noun, modifiers, measure, key, holder, place, time, kind)
+        return Context(end, noun, modifiers, measure, key, holder, place, time, kind, names)
 
     @staticmethod
     def _subject(words: list[str]) -> str | None:
@@ -234,10 +247,31 @@ class Reader:
                 while k < len(toks) and toks[k][0].isupper() and toks[k].lower() not in _STOP:
                     name.append(toks[k].lower())
                     k += 1
-                if name:
+                if name and name[0] not in _NOT_PLACES and len(name[0]) > 1:
                     place = " ".join(name)
                     return _DEMONYMS.get(place, place)
         return None
+
+    def _names(self, s_start: int, s_end: int) -> frozenset[str]:
+        """Proper names in a sentence: runs of capitalised words after its first word, demonyms as places."""
+        if s_start in self._name_cache:
+            return self._name_cache[s_start]
+        names = set()
+        run: list[str] = []
+        for j, tok in enumerate(_NAME_TOKEN.findall(self.text, s_start, s_end)):
+            low = tok.lower()
+            if tok[0].isupper() and len(tok) > 1 and low not in _STOP and low not in _NOT_PLACES and (j or low in _DEMONYMS or low in _PLACES):
+                run.append(low)
+                continue
+            if run:
+                name = " ".join(run)
+                names.add(_DEMONYMS.get(name, name))
+                run = []
+        if run:
+            name = " ".join(run)
+            names.add(_DEMONYMS.get(name, name))
+        self._name_cache[s_start] = frozenset(names)
+        return self._name_cache[s_start]
 
     def _time(self, s_start: int, s_end: int) -> str | None:
         if s_start in self._times:

@@ -19,7 +19,9 @@ from . import intervals as iv
 from . import units
 from .extract import figures
 
-KIND_CLASS = {"change": "change", "period": "period", "age": "age"}
+GENERIC_NOUNS = frozenset(["people", "person", "others"])
+DURATIONS = frozenset(["year", "month", "week", "day", "hour", "minute", "second"])
+KIND_CLASS = {"change": "change", "period": "period", "age": "age", "level": "level"}
 
 
 class Record(NamedTuple):
@@ -43,6 +45,8 @@ class Record(NamedTuple):
     date: str | None  # the article's date
     revised: bool  # a revision cue ("revised down") near the figure
     headline: bool  # the figure is in the title
+    names: frozenset  # proper names of the figure's sentence
+    noun: str | None  # the counted noun as written (singular)
 
 
 def records(doc) -> list[Record]:
@@ -65,8 +69,8 @@ def _records(doc) -> list[Record]:
     doc_date = None if doc_date is None else str(doc_date)[:10]
     out = []
     for f, c in figures(doc):
-        if c is None or c.key is None or f.earlier or f.kind != "quantity" or (c.kind == "change" and c.time is None):
-            continue  # a change with no period named cannot be set against another
+        if c is None or c.key is None or f.earlier or f.kind != "quantity" or c.kind == "change" or f.unit in DURATIONS:
+            continue  # changes ("rose 5%") and durations are read but not compared
         unit = f.unit
         try:
             dim, factor, offset = units.base(unit) if unit else (units.COUNT, 1.0, 0.0)
@@ -84,7 +88,8 @@ def _records(doc) -> list[Record]:
             f"{c.key}|{dim}|{kind}", c.holder, c.place, c.time, c.kind == "cumulative", lo, hi, slo, shi,
             None if f.value is None else f.value * factor + offset,
             doc.text[f.start : end], doc.id, doc.path, f.start, end, line, col, iso_date(c.time) or doc_date,
-            any(cue in near for cue in revision), bool(title and title.start <= f.start < title.end),
+            any(cue in near for cue in revision), bool(title and title.start <= f.start < title.end), c.names,
+            c.noun if c.noun not in GENERIC_NOUNS else None,
         ))
     return out
 
@@ -106,11 +111,13 @@ def iso_date(text: str | None) -> str | None:
 
 
 def _signature(r: Record) -> tuple:
-    return (r.holder, r.place, r.time)
+    return (r.holder, r.place, r.time, r.noun)
 
 
 def _compatible(a: tuple, b: tuple) -> bool:
-    return all(x is None or y is None or x == y for x, y in zip(a, b))
+    """Holder, place and time do not differ, and the two share a named holder or place."""
+    return all(x is None or y is None or x == y for x, y in zip(a, b)) and any(
+        x is not None and x == y for x, y in zip(a[:2], b[:2]))
 
 
 def group(recs: list[Record]) -> list[list[Record]]:
@@ -122,8 +129,10 @@ def group(recs: list[Record]) -> list[list[Record]]:
     """
     buckets: dict[str, dict[tuple, list[Record]]] = defaultdict(lambda: defaultdict(list))
     for r in recs:
-        if r.time == "earlier":
-            continue
+        if r.time == "earlier" or (r.holder is None and r.place is None):
+            continue  # a figure whose holder and place are unnamed cannot be matched to another
+        if r.time is None and not r.key.endswith(("|amount",)):
+            continue  # rates, changes and per-period figures are compared only at a named time
         buckets[r.key][_signature(r)].append(r)
     facts = []
     for sigs in buckets.values():
@@ -131,8 +140,11 @@ def group(recs: list[Record]) -> list[list[Record]]:
             facts.extend(sigs.values())
             continue
         full = sorted((s for s in sigs if None not in s), key=lambda s: tuple(map(str, s)))
+        if not full:  # no fully named fact: the most named signatures lead
+            most = max(sum(x is not None for x in s) for s in sigs)
+            full = sorted((s for s in sigs if sum(x is not None for x in s) == most), key=lambda s: tuple(map(str, s)))
         merged: dict[tuple, list[Record]] = {s: list(sigs[s]) for s in full}
-        for sig in sorted((s for s in sigs if None in s), key=lambda s: tuple(map(str, s))):
+        for sig in sorted((s for s in sigs if s not in merged), key=lambda s: tuple(map(str, s))):
             fits = [s for s in full if _compatible(sig, s)]
             if len(fits) == 1:
                 merged[fits[0]].extend(sigs[sig])
@@ -143,7 +155,55 @@ def group(recs: list[Record]) -> list[list[Record]]:
                 else:
                     merged[sig] = list(sigs[sig])
         facts.extend(merged.values())
-    return facts
+    return [part for fact in facts for part in _by_names(fact)]
+
+
+def _by_names(fact: list[Record]) -> list[list[Record]]:
+    """Split a fact where its figures are about different named things.
+
+    Figures are linked when their sentences share a proper name beyond the
+    holder and place. Figures whose sentences name nothing else are linked
+    by a shared place, or within their article, and join the only named
+    cluster there is when it shares their article or place.
+    """
+    if len(fact) < 2:
+        return [fact]
+    parent = list(range(len(fact)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    seen: dict[object, int] = {}
+    bare = []
+    for i, r in enumerate(fact):
+        extra = r.names - {r.holder, r.place}
+        if not extra:
+            bare.append(i)
+            # nothing else named: the same place links across articles, otherwise only the same article
+            extra = {("place", r.place) if r.place else ("doc", r.doc)}
+        for k in extra:
+            if k in seen:
+                union(i, seen[k])
+            else:
+                seen[k] = i
+    named = {find(i) for i in range(len(fact)) if i not in bare}
+    if len(named) == 1:
+        root = next(iter(named))
+        members = [fact[i] for i in range(len(fact)) if find(i) == root]
+        for i in bare:
+            r = fact[i]
+            if any(m.doc == r.doc or (r.place and m.place == r.place) for m in members):
+                union(i, root)
+    parts: dict[int, list[Record]] = defaultdict(list)
+    for i, r in enumerate(fact):
+        parts[find(i)].append(r)
+    return list(parts.values())
 
 
 @dataclass
@@ -213,7 +273,7 @@ def label(r: Record) -> str:
         parts.append(dim)
     if kind != "amount":
         parts.append(kind)
-    parts += [x for x in (r.holder, r.place, r.time) if x]
+    parts += [x for x in dict.fromkeys((r.holder, r.place, r.time)) if x]
     return " · ".join(parts)
 
 

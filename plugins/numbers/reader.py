@@ -25,7 +25,7 @@ _DIGIT_RUN = regex.compile(r"(?:(?<![\w.])\.)?\d+(?:(?:[.,\u00a0\u202f\u2009/]| 
 _NUMERAL = regex.compile(
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping 12,34,567
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.5
-    r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?"  # 1 234 567
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?"  # 1 234 567 with thin or no-break spaces
     r"|\d+(?:\.\d+)?|\.\d+"
 )
 _MIXED = regex.compile(r"(\d+)[ \u00a0]{1,2}(\d{1,2})/(\d{1,2})")
@@ -256,6 +256,7 @@ def _cores(cand: tuple[int, int, str], low: str):
 _TOKEN = regex.compile(r"[a-z]+")
 
 
+_HYPHEN_DIGIT = regex.compile(r"-\d")
 _LEAD = "([{\"'“‘"
 _CUR_WORDS = LEX.currency_before
 _QUALS = LEX.qualifiers
@@ -324,6 +325,8 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
                 return None
         if k and toks[-1][1] < s and _phrase(toks, k, _IDENT_WORDS, 2):
             return None  # Article 5, Boeing 737, No. 10
+        if k and toks[-1][1] < s and toks[-1][2].isdigit() and _HYPHEN_DIGIT.match(low, e):
+            return None  # "10 737-800 planes": a model number after a count
         raw = low[s:e]
         if len(raw) == 4 and raw.isdigit() and 1800 <= value <= 2100 and not glued:
             tail = low[e : e + 12]
@@ -385,6 +388,10 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
         am = _AGE.match(low, end)
         if am:
             age, end, unit = True, am.end(), unit or "year"
+    if unit is None and scale == 1.0 and not spelled and text[end : end + 1].isalpha():
+        return None  # "7E7", "3D", "4G": a name, not a figure
+    if spelled and unit is None and low[s:e].endswith("quarters") and not low.startswith(" of", e):
+        return None  # "two quarters ahead": periods, not a fraction
     if unit is None and k and toks[k - 1][2] == "of":
         pof = _PERCENT_OF.search(low[max(0, start - 20) : start])
         if pof:

@@ -63,7 +63,7 @@ class FigureConflict(CorpusRule):
                 texts=("Officials said about 6,000 North Korean troops are in Kursk.",)),
         Example("Officials said over 10,000 North Korean troops are in Kursk.", False,
                 texts=("Officials said approximately 12,000 North Korean troops are in Kursk.",)),
-        Example("About 300 people were evacuated from the town. Later, 900 people were evacuated from the town.", True),
+        Example("About 300 people were evacuated from Selby. Later, 900 people were evacuated from Selby.", True),
         Example("About 300 people were evacuated from Leeds. 900 people were evacuated from York.", False),
     )
 
