@@ -94,7 +94,7 @@ _HOLDERS = Phrases([*_DEMONYMS, *_PLACES])
 _NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*|[,;:.!?()\"“”—–]")
 _PUNCT = frozenset(",;:.!?()[]\"“”—–")
 _YEAR_OFFSET = {"last year": -1, "this year": 0, "next year": 1}
-_PLACE_PREP = frozenset(["in", "at", "near", "across", "throughout", "inside", "outside", "within", "around", "from", "to", "into", "on", "of"])
+_PLACE_PREP = frozenset(["in", "at", "near", "across", "throughout", "inside", "outside", "within", "around", "from", "to", "into", "on", "of", "with"])
 _NOT_PLACES = frozenset([*_L("months"), "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _DURATIONS = frozenset(["year", "month", "week", "day", "hour", "minute", "second"])
 _DIMENSION_WORDS = frozenset(_L("dimension_words"))
@@ -206,9 +206,12 @@ class Reader:
         key = f"{noun_class or ''}|{predicate or ''}" if (noun_class or predicate) else None
         measure = predicate or noun_measure
         # --- holder and place -------------------------------------------------------------------------------
-        hit = _HOLDERS.first(modifiers) or _HOLDERS.last(bwords) or _HOLDERS.first(rest)
+        hit = _HOLDERS.first(modifiers) or _HOLDERS.last(bwords)
         holder = _DEMONYMS.get(hit[0], hit[0]) if hit else None
         place = self._place([t[2] for t in after[i : i + 10]]) or self._place(sentence_before)
+        if place is None:  # "... and crosses Turkey": a country named in the clause
+            hit = _HOLDERS.first(rest)
+            place = _DEMONYMS.get(hit[0], hit[0]) if hit else None
         names = self._names(s_start, s_end)
         if holder is None and place is None:  # "In the Swiss referendum, 41% of voters ...": a place named in the sentence
             known = sorted(n for n in names if n in _PLACES)
@@ -258,18 +261,20 @@ class Reader:
             return self._name_cache[s_start]
         names = set()
         run: list[str] = []
-        for j, tok in enumerate(_NAME_TOKEN.findall(self.text, s_start, s_end)):
-            low = tok.lower()
-            if tok[0].isupper() and len(tok) > 1 and low not in _STOP and low not in _NOT_PLACES and (j or low in _DEMONYMS or low in _PLACES):
+        first = True  # the run starts the sentence: kept only when it is a known place
+        for j, tok in enumerate(_NAME_TOKEN.findall(self.text, s_start, s_end) + ["."]):
+            low = tok.lower().removesuffix("’s").removesuffix("'s")
+            if tok[0].isupper() and len(tok) > 1 and low not in _STOP and low not in _NOT_PLACES:
+                if not run:
+                    first = j == 0
                 run.append(low)
                 continue
             if run:
                 name = " ".join(run)
-                names.add(_DEMONYMS.get(name, name))
+                name = _DEMONYMS.get(name, name)
+                if not first or name in _PLACES:
+                    names.add(name)
                 run = []
-        if run:
-            name = " ".join(run)
-            names.add(_DEMONYMS.get(name, name))
         self._name_cache[s_start] = frozenset(names)
         return self._name_cache[s_start]
 
