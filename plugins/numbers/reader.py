@@ -472,6 +472,8 @@ def _range(fig: Figure, low: str, text: str, cands: list[tuple[int, int, str]], 
         if not sep:
             return fig, 0
     word = sep.group().strip()
+    if word == "to" and (fig.change or fig.earlier):
+        return fig, 0  # "rose 0.25% to 4.75%": a change and a level, not a range
     between = _BETWEEN.search(low, max(0, fig.start - 10), fig.start) if fig.start >= 5 and low[fig.start - 5 : fig.start - 1] in ("ween", "from") else None
     if word == "and" and not (between and between.group().startswith("between")):
         return fig, 0
