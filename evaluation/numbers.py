@@ -56,6 +56,9 @@ SCOPE = [
          r"(?:eleventh|twelfth|teenth|ieth|hundredth|thousandth|millionth|trillionth|first|twenty[- ]fifth|thirty[- ]fifth|hundred[- ]+fifth)s?\b"
          r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)[\s-]+(?:and\s+)?(?:[a-z]+[\s-]+)?(?:fifths|eighths|thirds|ninths|quarters)\b"
          r"|\b(?:quarters?|half)\s+(?:million|billion)\b(?=.*\band\b)|\bmillion and\b", c["Input"], regex.I)),
+    ("space-grouping", "digits grouped with plain spaces ('40 000'): in news text they collide with adjacent numbers "
+     "('10 737-800 planes'); thin and no-break spaces are read",
+     lambda c: regex.search(r"\b\d{1,3}(?: \d{3})+\b", c["Input"])),
     ("decimal-comma", "decimal commas and European grouping ('5,00', '1,3', '1.111,11')",
      lambda c: regex.search(r"\b\d,\d{1,2}\b(?!,\d)|\d\.\d{3},\d", c["Input"])),
     ("si-letter", "SI-prefix letters as scale ('10G', '1,674.5 G'): G is also grams and 4G a network",

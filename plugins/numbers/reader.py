@@ -1,4 +1,4 @@
-"""Reading figures: one combined pattern pass over the text, then per-match work.
+"""Reading figures: one pass for digit runs and one token-set test for number words, then per-match work.
 
 `read(text)` returns `Figure`s: the numeral, its value and precision, sign,
 scale, currency or unit, qualifier, ranges and vague quantities, and what is
@@ -51,10 +51,7 @@ _VAGUE_STARTS = {w for p in [*LEX.vague, *LEX.shares] for w in p.replace("-", " 
 _TOKENS = {f"{pre}{w}{post}": w for w in _STARTS for pre in ("", "(", '"', "“", "‘", "'") for post in ("", ",", ".", ";", ":", ")", "?", "!", '"', "”", "’", "'s", "'")}
 # --- affixes -----------------------------------------------------------------------------------
 _SPACE = r"[ \t\u00a0\u202f]*"
-_QUAL_BEFORE = regex.compile(rf"(?r)(?<![\w])(?:{alternation(LEX.qualifiers)}){_SPACE}\Z")
 _POSTFIX = regex.compile(rf"{_SPACE}(?:{alternation(LEX.postfix)})(?!\w)|\+(?!\d)|-plus\b")
-_CUR_BEFORE = regex.compile(rf"(?r)(?:^|(?<=[^\w$]))(?:{alternation(LEX.currency_before)}){_SPACE}\Z")
-_SIGN = regex.compile(r"(?r)(?:^|(?<=[\s(]))(?:[-−]|minus\s+|negative\s+)\Z")
 _SCALE_WORDS = {k: v for k, v in LEX.scales.items() if len(k) > 2 or k in ("bn", "mn", "tn")}
 _SCALE_SPACED = regex.compile(rf"(?:{_SPACE}|-)(?:{alternation(_SCALE_WORDS)})(?![\w])")
 _SCALE_ATTACHED = regex.compile(rf"(?:{alternation(LEX.scales)})(?![\w])")
@@ -70,25 +67,13 @@ _UNIT_SPACED = regex.compile(
 )
 _UNIT_LETTER = regex.compile(r"(?:[a-z°\"])(?![\w])")
 _AGE = regex.compile(rf"(?:{_SPACE}|-)(?:old\b|of\s+age\b)|{_SPACE}yo\b")
-_AGE_BEFORE = regex.compile(r"(?r)\bage[d]?\s+\Z")
-_TIME_AFTER = regex.compile(r"(?::\d\d|\.\d\d\s*(?:am|pm)|\s*(?:am|pm|a\.m\.|p\.m\.|o'clock|gmt|bst|hrs\b))(?!\w)")
-_ORDINAL_AFTER = regex.compile(r"(?:st|nd|rd|th)\b")
-_DECADE = regex.compile(r"'?s\b")
 _MONTH = alternation(_L("months"))
-_DAY_MONTH = regex.compile(rf"\s+(?:of\s+)?(?:{_MONTH})\b\.?(?:,?\s+\d{{4}})?")
-_MONTH_BEFORE = regex.compile(rf"(?r)\b(?:{_MONTH})\.?\s+\Z")
-_IDENT_BEFORE = regex.compile(rf"(?r)(?:(?<![\w.])(?:{alternation(_L('identifier_words'))})\s*|[a-z][a-z]?[a-z]?[a-z]?-?|#)\Z")
 _IDENTIFIERS = set(_L("identifiers"))
 _RANGE_SEP = regex.compile(r"\s*(?:-|–|—|to|through|and)\s*")
 _BETWEEN = regex.compile(r"(?r)\b(?:between|from)\s+\Z")
-_CHANGE_BEFORE = regex.compile(rf"(?r)\b(?:{alternation(_L('change_verbs'))})(?:\s+by)?{_SPACE}\Z")
-_EARLIER_BEFORE = regex.compile(rf"(?r)\b(?:{alternation(_L('earlier_cues'))}){_SPACE}\Z")
 _CHANGE_CONTEXT = regex.compile(rf"\b(?:{alternation(_L('change_verbs'))})\b")
 _CHANGE_NOUN_AFTER = regex.compile(rf"{_SPACE}(?:-|\s)?(?:{alternation(_L('change_nouns'))})\b")
-_CURRENCY_CODES = {v for v in LEX.currency_before.values()}
-_CODE_WORDS = {k for k in LEX.currency_before if k.isalpha()}
 _NEEDS_SCALE = set(_L("currency_needs_scale"))
-_ONE_NOT = set(_L("one_not_number"))
 _NOT_AFTER = set(_L("not_quantity_after"))
 
 
@@ -390,7 +375,7 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
             age, end, unit = True, am.end(), unit or "year"
     if unit is None and scale == 1.0 and not spelled and text[end : end + 1].isalpha():
         return None  # "7E7", "3D", "4G": a name, not a figure
-    if spelled and unit is None and low[s:e].endswith("quarters") and not low.startswith(" of", e):
+    if spelled and unit is None and low[s:e].endswith("quarters") and regex.match(r" (?!of\b)[a-z]", low[e : e + 4]):
         return None  # "two quarters ahead": periods, not a fraction
     if unit is None and k and toks[k - 1][2] == "of":
         pof = _PERCENT_OF.search(low[max(0, start - 20) : start])
