@@ -454,14 +454,14 @@ def throughput(limit: int | None = None) -> None:
     list(extract(docs[0]))  # load the pack and pint once, as a long run does
     for d in docs:
         _ = d.content  # the view the extractor reads is the core's, built once per document
-    best = math.inf
+    best = best_cpu = math.inf
     for _ in range(3):
         figure_cache.clear()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         n = sum(1 for d in docs for _ in extract(d))
-        best = min(best, time.perf_counter() - t)
+        best, best_cpu = min(best, time.perf_counter() - t), min(best_cpu, time.process_time() - c)
     print(f"Extraction throughput on BBC News ({len(docs)} articles, {words:,} words, segmented beforehand; best of 3, one process): "
-          f"{words / best:,.0f} words/s, {n:,} assertions")
+          f"{words / best_cpu:,.0f} words per CPU second ({words / best:,.0f} words/s wall clock), {n:,} assertions")
 
 
 def main() -> None:

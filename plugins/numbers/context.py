@@ -151,17 +151,17 @@ class Reader:
     def read(self, fig: Figure) -> Context:
         text = self.text
         s_start, s_end = self.sentence(fig.start)
-        after = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, fig.end, min(s_end, fig.end + 110))]
+        after = _TOKEN.findall(text, fig.end, min(s_end, fig.end + 110))
         before = _TOKEN.findall(text, max(s_start, fig.start - 90), fig.start)
         # --- the noun phrase --------------------------------------------------------------------------
         i = 0
-        if after and after[0][2].lower() == "of" and (fig.vague or fig.unit is not None or fig.scale > 1):
+        if after and after[0].lower() == "of" and (fig.vague or fig.unit is not None or fig.scale > 1):
             i = 1
-            if len(after) > 1 and after[1][2].lower() in ("the", "their", "its", "his", "her"):
+            if len(after) > 1 and after[1].lower() in ("the", "their", "its", "his", "her"):
                 i = 2
-        np: list[tuple[int, int, str]] = []
+        np: list[str] = []
         while i < len(after) and len(np) < 5:
-            tok = after[i][2]
+            tok = after[i]
             low = tok.lower()
             if not tok[0].isalpha() or low in _STOP or (np and low.endswith(("ed", "ing")) and low not in _PLURAL_OK):
                 break
@@ -169,12 +169,14 @@ class Reader:
                 break
             np.append(after[i])
             i += 1
-        rest = [t[2].lower() for t in after[i : i + 8]]
+        rest = [t.lower() for t in after[i : i + 8]]
         rest = rest[: next((j for j, w in enumerate(rest) if w in _PUNCT), len(rest))]
-        words_np = [t[2].lower() for t in np]
+        words_np = [t.lower() for t in np]
         noun = singular(words_np[-1]) if words_np else None
         modifiers = words_np[:-1]
-        end = np[-1][1] if np else fig.end
+        end = fig.end
+        for tok in np:  # the noun phrase's end, found again in the text
+            end = text.find(tok, end) + len(tok)
         # --- the measure: the noun's class, then the predicate around it ----------------------------------
         noun_measure = None
         for j in range(len(words_np)):
@@ -208,14 +210,16 @@ class Reader:
         # --- holder and place -------------------------------------------------------------------------------
         hit = _HOLDERS.first(modifiers) or _HOLDERS.last(bwords)
         holder = _DEMONYMS.get(hit[0], hit[0]) if hit else None
-        place = self._place([t[2] for t in after[i : i + 10]]) or self._place(sentence_before)
-        if place is None:  # "... and crosses Turkey": a country named in the clause
-            hit = _HOLDERS.first(rest)
-            place = _DEMONYMS.get(hit[0], hit[0]) if hit else None
-        names = self._names(s_start, s_end)
-        if holder is None and place is None:  # "In the Swiss referendum, 41% of voters ...": a place named in the sentence
-            known = sorted(n for n in names if n in _PLACES)
-            holder = known[0] if len(known) == 1 else None
+        place, names = None, frozenset()
+        if key is not None:  # place and names only matter for comparing figures
+            place = self._place(after[i : i + 10]) or self._place(sentence_before)
+            if place is None:  # "... and crosses Turkey": a country named in the clause
+                hit = _HOLDERS.first(rest)
+                place = _DEMONYMS.get(hit[0], hit[0]) if hit else None
+            names = self._names(s_start, s_end)
+            if holder is None and place is None:  # "In the Swiss referendum, 41% of voters ...": a place in the sentence
+                known = sorted(n for n in names if n in _PLACES)
+                holder = known[0] if len(known) == 1 else None
         # --- time and kind ----------------------------------------------------------------------------------
         time = "earlier" if fig.earlier else self._time(s_start, s_end)
         window = words_np + rest

@@ -50,7 +50,7 @@ def _figures(doc: Document) -> list[tuple[Figure, object]]:
 
 def quantity(doc: Document, f: Figure, c) -> Quantity:
     end = max(f.end, c.end)
-    return Quantity(
+    return Quantity.model_construct(  # fields built here are already valid: skip pydantic's validation
         start=f.start, end=end, text=doc.text[f.start : end], value=f.value, low=_finite(f.hard[0]),
         high=_finite(f.hard[1]), qualifier=f.qualifier, unit=f.unit, noun=c.noun,
         soft_low=_finite(f.soft[0]), soft_high=_finite(f.soft[1]), measure=c.measure, holder=c.holder,
@@ -63,6 +63,6 @@ def extract(doc: Document):
     for f, c in figures(doc):
         if c is None:
             text = doc.text[f.start : f.end]
-            yield DateMention(start=f.start, end=f.end, text=text, value=text)
+            yield DateMention.model_construct(start=f.start, end=f.end, text=text, value=text)
         else:
             yield quantity(doc, f, c)
