@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 import regex
 
 from factlint.packs import pack_lists
 
-PACK = Path(__file__).resolve().parent.parent.parent / "rules" / "numbers.toml"
+PACK = Path(str(files("factlint.rules") / "numbers.toml"))
 QUALIFIER_CLASSES = ("exact", "about", "over", "just_over", "at_least", "nearly", "under", "at_most", "up_to")
 POSTFIX_CLASSES = ("at_least", "about", "at_most")
 
