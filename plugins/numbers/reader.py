@@ -241,6 +241,8 @@ def _cores(cand: tuple[int, int, str], low: str):
 _TOKEN = regex.compile(r"[a-z]+")
 
 
+_YEAR_BEFORE = frozenset(" \n\t(\"'“‘")
+_YEAR_AFTER = regex.compile(r"(?:[,.;:)!?\"”’]|\s+(?!per\b|million\b|billion\b|people\b|troops\b|jobs\b)[a-z]|\s*$)")
 _HYPHEN_DIGIT = regex.compile(r"-\d")
 _LEAD = "([{\"'“‘"
 _CUR_WORDS = LEX.currency_before
@@ -292,6 +294,8 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
         return _vague(core, low)
     value, h = core.value, core.h
     spelled = core.spelled
+    if not spelled and e - s == 4 and 1800 <= value <= 2100 and (s == 0 or low[s - 1] in _YEAR_BEFORE) and _YEAR_AFTER.match(low, e):
+        return _date(s, e)  # the commonest figure in news: a year
     toks = _before(low, s, floor)
     k = len(toks)
     glued = toks[-1][2].lstrip(_LEAD) if k and toks[-1][1] == s else ""
