@@ -114,3 +114,9 @@ UNIT_PAIRS = [("kilometer", "mile"), ("meter", "foot"), ("tonne", "ton"), ("degC
 def test_unit_conversions_round_trip(pair, x):
     a, b = pair
     assert units.convert(units.convert(x, a, b), b, a) == pytest.approx(x, rel=1e-9, abs=1e-6)
+
+
+@pytest.mark.parametrize(("text", "share"), [("two in five adults", 40), ("one out of three voters", 100 / 3), ("3 in 4 people", 75)])
+def test_ratios_are_shares(text, share):
+    f = one(text)
+    assert f.unit == "percent" and f.value == pytest.approx(share) and f.hard[0] < share < f.hard[1]

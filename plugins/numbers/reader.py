@@ -134,6 +134,8 @@ def read(text: str) -> list[Figure]:
                 continue
             if fig.kind == "quantity" and fig.value is not None and not fig.vague:
                 fig, used = _range(fig, low, text, cands, i)
+                if not used:
+                    fig, used = _ratio(fig, low, text, cands, i)
                 i += used
             if out and fig.start < out[-1].end:  # overlapping readings: keep the first
                 continue
@@ -325,7 +327,7 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
             return _date(toks[-1][0], e)
     elif core.value == 1 and low[s:e] in ("one", "a"):
         nxt = low[e : e + 16]
-        if not (low[max(0, s - 6) : s].endswith(("minus ", "ative ")) or _PERCENT.match(nxt) or _CUR_AFTER.match(nxt) or _UNIT_SPACED.match(nxt) or _SCALE_SPACED.match(nxt)):
+        if not (low[max(0, s - 6) : s].endswith(("minus ", "ative ")) or _RATIO_SEP.match(low, e) or _PERCENT.match(nxt) or _CUR_AFTER.match(nxt) or _UNIT_SPACED.match(nxt) or _SCALE_SPACED.match(nxt)):
             return None  # "one of", "no one", "one thing": a pronoun or an article far more often than a count
     # --- before the numeral: sign, currency, qualifier ------------------------------------------------
     start = s
@@ -493,6 +495,26 @@ def _range(fig: Figure, low: str, text: str, cands: list[tuple[int, int, str]], 
     merged.change, merged.earlier, merged.first, merged.number_end = fig.change, fig.earlier, fig, second.number_end
     merged.number, merged.body_start = second.number, fig.body_start
     return merged, 1
+
+
+_RATIO_SEP = regex.compile(r"\s+(?:in|out\s+of)\s+")
+
+
+def _ratio(fig: Figure, low: str, text: str, cands: list[tuple[int, int, str]], i: int) -> tuple[Figure, int]:
+    """ "two in five", "one out of three": a share, in percent."""
+    if i >= len(cands) or fig.unit is not None or fig.qclass not in (None, "about", "nearly", "over", "under") or fig.value <= 0:
+        return fig, 0
+    if not _RATIO_SEP.fullmatch(low, fig.end, cands[i][0]):
+        return fig, 0
+    nxt = next(_cores(cands[i], low), None)
+    if nxt is None or not fig.value < nxt.value or nxt.value != int(nxt.value) or low[nxt.end : nxt.end + 1].isalnum():
+        return fig, 0
+    share = 100 * fig.value / nxt.value
+    hard, soft = iv.bounds(share, 25 / nxt.value, fig.qclass)  # "one in three" is a rounded share: ± a quarter step
+    ratio = Figure(fig.start, nxt.end, fig.num_start, nxt.end, float(f"{share:.15g}"), hard, soft, "quantity",
+                   fig.qualifier, fig.qclass, PERCENT, fig.spelled and nxt.spelled, number=share, number_end=nxt.end,
+                   body_start=fig.body_start)
+    return ratio, 1
 
 
 def _plural_noun_after(low: str, pos: int) -> bool:
