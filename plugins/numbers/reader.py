@@ -21,7 +21,8 @@ LEX = lexicon()
 _L = LEX.words
 
 # --- candidates: one pass for digits, one token-set test for number words -------------------------
-_DIGIT_RUN = regex.compile(r"(?:(?<![\w.])\.)?\d+(?:(?:[.,\u00a0\u202f\u2009/]| {1,2})\d+)*")
+_DIGIT_RUN = regex.compile(r"\d+(?:(?:[.,\u00a0\u202f\u2009/]| {1,2})\d+)*")
+_DOT_START = regex.compile(r"(?<![\w.])\.")  # ".25": a run may start with its decimal point
 _NUMERAL = regex.compile(
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping 12,34,567
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.5
@@ -49,6 +50,7 @@ _STARTS = {w for w in NUMBER_WORDS if w not in ("o", "oh")} | {"half", "quarter"
 _STARTS |= {next(w for w in p.replace("-", " ").split() if w not in _STOP) for p in [*LEX.vague, *LEX.shares]}
 _VAGUE_STARTS = {w for p in [*LEX.vague, *LEX.shares] for w in p.replace("-", " ").split() if w not in _STOP}
 _TOKENS = {f"{pre}{w}{post}": w for w in _STARTS for pre in ("", "(", '"', "“", "‘", "'") for post in ("", ",", ".", ";", ":", ")", "?", "!", '"', "”", "’", "'s", "'")}
+_TOKEN_SET = frozenset(_TOKENS)
 # --- affixes -----------------------------------------------------------------------------------
 _SPACE = r"[ \t\u00a0\u202f]*"
 _POSTFIX = regex.compile(rf"{_SPACE}(?:{alternation(LEX.postfix)})(?!\w)|\+(?!\d)|-plus\b")
@@ -148,17 +150,19 @@ def candidates(low: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of numerals (digits, slash), vague phrases and number-word runs, in order."""
     out: list[tuple[int, int, str]] = []
     for m in _DIGIT_RUN.finditer(low):
-        _split(low, m.start(), m.end(), out)
-    present = _TOKENS.keys() & set(low.replace("-", " ").split())
+        s = m.start()
+        if s and low[s - 1] == "." and _DOT_START.match(low, s - 1):
+            s -= 1
+        _split(low, s, m.end(), out)
+    present = _TOKEN_SET.intersection(low.replace("-", " ").split())
     if present:
-        seen = set()
         for w in {_TOKENS[t] for t in present}:
+            n = len(w)
             pos = low.find(w)
             while pos >= 0:
-                if (pos == 0 or not low[pos - 1].isalpha()) and not low[pos + len(w) : pos + len(w) + 1].isalpha() and pos not in seen:
-                    seen.add(pos)
+                if (pos == 0 or not low[pos - 1].isalpha()) and not low[pos + n : pos + n + 1].isalpha():
                     _word_candidate(low, pos, w, out)
-                pos = low.find(w, pos + 1)
+                pos = low.find(w, pos + n)
         out.sort()
         kept, end = [], -1
         for cand in out:  # a word inside a run already found is not a new candidate
@@ -260,11 +264,27 @@ _AFTER = regex.compile(
 )
 
 
-def _phrase(toks: list[tuple[int, int, str]], k: int, table, maxn: int = 4) -> tuple[int, str] | None:
-    """The longest phrase of `table` ending with token k-1: (its first token index, phrase)."""
+class _Book:
+    """A phrase table with the last words of its phrases: a token that ends none needs no look-up."""
+
+    __slots__ = ("table", "ends", "maxn")
+
+    def __init__(self, table, maxn: int):
+        self.table = table
+        self.ends = frozenset(p.rsplit(" ", 1)[-1] for p in table)
+        self.maxn = maxn
+
+
+def _phrase(toks: list[tuple[int, int, str]], k: int, book: _Book) -> tuple[int, str] | None:
+    """The longest phrase of `book` ending with token k-1: (its first token index, phrase)."""
+    last = toks[k - 1][2]
+    ends = book.ends
+    if last not in ends and (last[0] not in _LEAD or last.lstrip(_LEAD) not in ends):
+        return None
+    table = book.table
     found = None
     phrase = ""
-    for j in range(k - 1, max(-1, k - 1 - maxn), -1):
+    for j in range(k - 1, max(-1, k - 1 - book.maxn), -1):
         word = toks[j][2]
         if phrase and word[-1] in ",;:!?)":
             break
@@ -273,6 +293,12 @@ def _phrase(toks: list[tuple[int, int, str]], k: int, table, maxn: int = 4) -> t
         if bare in table:
             found = (j, bare)
     return found
+
+
+_IDENT_BOOK = _Book(_IDENT_WORDS, 2)
+_CUR_BOOK = _Book(_CUR_WORDS, 3)
+_QUAL_BOOK = _Book(_QUALS, 6)
+_EARLIER_BOOK = _Book(_EARLIER, 2)
 
 
 def _before(low: str, s: int, floor: int) -> list[tuple[int, int, str]]:
@@ -314,7 +340,7 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
                 return _date(s, am.end())
             if kind != "dm":
                 return None
-        if k and toks[-1][1] < s and _phrase(toks, k, _IDENT_WORDS, 2):
+        if k and toks[-1][1] < s and _phrase(toks, k, _IDENT_BOOK):
             return None  # Article 5, Boeing 737, No. 10
         if k and toks[-1][1] < s and toks[-1][2].isdigit() and _HYPHEN_DIGIT.match(low, e):
             return None  # "10 737-800 planes": a model number after a count
@@ -337,12 +363,12 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
         value, start, k = -value, toks[-1][0], k - 1
     s = start
     unit = None
-    cur = _phrase(toks, k, _CUR_WORDS, 3) if k else None
+    cur = _phrase(toks, k, _CUR_BOOK) if k else None
     if cur:
         unit, start, k = _CUR_WORDS[cur[1]], toks[cur[0]][0] + (len(toks[cur[0]][2]) - len(toks[cur[0]][2].lstrip(_LEAD))), cur[0]
     qualifier = qclass = None
     body_start = start
-    q = _phrase(toks, k, _QUALS, 6) if k else None
+    q = _phrase(toks, k, _QUAL_BOOK) if k else None
     if q:
         qclass = _QUALS[q[1]]
         first = toks[q[0]]
@@ -402,7 +428,7 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
         fig.change = True
     elif _CHANGE_NOUN_AFTER.match(low, end):
         fig.change = True
-    if k and _phrase(toks, k, _EARLIER, 2):
+    if k and _phrase(toks, k, _EARLIER_BOOK):
         if toks[k - 1][2] != "from" or _CHANGE_CONTEXT.search(low, max(0, start - 60), start):
             fig.earlier = True
     return fig
