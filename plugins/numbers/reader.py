@@ -8,6 +8,7 @@ Article 5). What is counted (noun, measure, holder, time) is `context.py`'s job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -22,18 +23,18 @@ _L = LEX.words
 
 # --- candidates: one pass for digits, one token-set test for number words -------------------------
 _DIGIT_RUN = regex.compile(r"\d+(?:(?:[.,\u00a0\u202f\u2009/]| {1,2})\d+)*")
-_DOT_START = regex.compile(r"(?<![\w.])\.")  # ".25": a run may start with its decimal point
-_NUMERAL = regex.compile(
+_DOT_START = re.compile(r"(?<![\w.])\.")  # ".25": a run may start with its decimal point
+_NUMERAL = re.compile(
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping 12,34,567
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.5
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?"  # 1 234 567 with thin or no-break spaces
     r"|\d+(?:\.\d+)?|\.\d+"
 )
-_MIXED = regex.compile(r"(\d+)[ \u00a0]{1,2}(\d{1,2})/(\d{1,2})")
-_SLASH = regex.compile(r"\d{1,4}/\d{1,4}(?:/\d{2,4})?")
+_MIXED = re.compile(r"(\d+)[ \u00a0]{1,2}(\d{1,2})/(\d{1,2})")
+_SLASH = re.compile(r"\d{1,4}/\d{1,4}(?:/\d{2,4})?")
 _WORD_CONT = sorted(NUMBER_WORDS | set(DENOMINATORS) | set(ORDINALS) | {"point", "half"}, key=len, reverse=True)
 _WC = "|".join(_WORD_CONT)
-WORDS_AT = regex.compile(
+WORDS_AT = re.compile(
     rf"(?:{'|'.join(sorted(NUMBER_WORDS | {'half', 'quarter', 'a'}, key=len, reverse=True))})"
     rf"(?:(?:[\s]*-[\s]*|\s+)(?:(?:and|a|of\s+a|and\s+a)\s+)?(?:{_WC})\b)*\b"
 )
@@ -43,7 +44,7 @@ _VAGUE = (
     rf"|(?:{alternation(set(LEX.shares) - set(_SHARES_OF))})(?=\s+(?:of|the|their|its|his|her)\b)"
     r"(?!\s+of\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)"
 )
-VAGUE_AT = regex.compile(rf"\b(?:{_VAGUE})")
+VAGUE_AT = re.compile(rf"\b(?:{_VAGUE})")
 # the words that can start a number or a vague quantity, and the tokens that carry them ("three," "(twenty")
 _STOP = {"a", "an", "the", "of", "more", "than", "over", "less", "nearly", "almost", "about", "around", "roughly", "in"}
 _STARTS = {w for w in NUMBER_WORDS if w not in ("o", "oh")} | {"half", "quarter"}
@@ -53,28 +54,28 @@ _TOKENS = {f"{pre}{w}{post}": w for w in _STARTS for pre in ("", "(", '"', "“"
 _TOKEN_SET = frozenset(_TOKENS)
 # --- affixes -----------------------------------------------------------------------------------
 _SPACE = r"[ \t\u00a0\u202f]*"
-_POSTFIX = regex.compile(rf"{_SPACE}(?:{alternation(LEX.postfix)})(?!\w)|\+(?!\d)|-plus\b")
+_POSTFIX = re.compile(rf"{_SPACE}(?:{alternation(LEX.postfix)})(?!\w)|\+(?!\d)|-plus\b")
 _SCALE_WORDS = {k: v for k, v in LEX.scales.items() if len(k) > 2 or k in ("bn", "mn", "tn")}
-_SCALE_SPACED = regex.compile(rf"(?:{_SPACE}|-)(?:{alternation(_SCALE_WORDS)})(?![\w])")
-_SCALE_ATTACHED = regex.compile(rf"(?:{alternation(LEX.scales)})(?![\w])")
-_PERCENT = regex.compile(
+_SCALE_SPACED = re.compile(rf"(?:{_SPACE}|-)(?:{alternation(_SCALE_WORDS)})(?![\w])")
+_SCALE_ATTACHED = re.compile(rf"(?:{alternation(LEX.scales)})(?![\w])")
+_PERCENT = re.compile(
     rf"{_SPACE}(?:%|per\s*cent(?:age)?s?|percent(?:age)?s?|pc\b)(?:{_SPACE}(?:points?|pts)(?!\w))?"
     rf"|{_SPACE}(?:percentage|%)\s+points?(?!\w)|{_SPACE}pp(?!\w)|{_SPACE}basis\s+points(?!\w)"
 )
-_PERCENT_OF = regex.compile(r"(?:per\s*cents?|percents?)\s+of\s+$")
-_CUR_AFTER = regex.compile(rf"(?:{_SPACE}|-)(?:{alternation(LEX.currency_after)})(?![\w])")
+_PERCENT_OF = re.compile(r"(?:per\s*cents?|percents?)\s+of\s+$")
+_CUR_AFTER = re.compile(rf"(?:{_SPACE}|-)(?:{alternation(LEX.currency_after)})(?![\w])")
 _UNIT_MULTI = {k: v for k, v in LEX.units.items() if len(k) > 1}
-_UNIT_SPACED = regex.compile(
+_UNIT_SPACED = re.compile(
     rf"(?:{_SPACE}|-)(?:{alternation(_UNIT_MULTI)})(?![\w])|{_SPACE}[(\[{{<]{_SPACE}(?:{alternation(LEX.units)}){_SPACE}[)\]}}>]"
 )
-_UNIT_LETTER = regex.compile(r"(?:[a-z°\"])(?![\w])")
-_AGE = regex.compile(rf"(?:{_SPACE}|-)(?:old\b|of\s+age\b)|{_SPACE}yo\b")
+_UNIT_LETTER = re.compile(r"(?:[a-z°\"])(?![\w])")
+_AGE = re.compile(rf"(?:{_SPACE}|-)(?:old\b|of\s+age\b)|{_SPACE}yo\b")
 _MONTH = alternation(_L("months"))
 _IDENTIFIERS = set(_L("identifiers"))
-_RANGE_SEP = regex.compile(r"\s*(?:-|–|—|to|through|and)\s*")
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|through|and)\s*")
 _BETWEEN = regex.compile(r"(?r)\b(?:between|from)\s+\Z")
-_CHANGE_CONTEXT = regex.compile(rf"\b(?:{alternation(_L('change_verbs'))})\b")
-_CHANGE_NOUN_AFTER = regex.compile(rf"{_SPACE}(?:-|\s)?(?:{alternation(_L('change_nouns'))})\b")
+_CHANGE_CONTEXT = re.compile(rf"\b(?:{alternation(_L('change_verbs'))})\b")
+_CHANGE_NOUN_AFTER = re.compile(rf"{_SPACE}(?:-|\s)?(?:{alternation(_L('change_nouns'))})\b")
 _NEEDS_SCALE = set(_L("currency_needs_scale"))
 _NOT_AFTER = set(_L("not_quantity_after"))
 
@@ -244,12 +245,12 @@ def _cores(cand: tuple[int, int, str], low: str):
             yield _Core(first[0], last[1], w.value, w.precision, True)
 
 
-_TOKEN = regex.compile(r"[a-z]+")
+_TOKEN = re.compile(r"[a-z]+")
 
 
 _YEAR_BEFORE = frozenset(" \n\t(\"'“‘")
-_YEAR_AFTER = regex.compile(r"(?:[,.;:)!?\"”’]|\s+(?!per\b|million\b|billion\b|people\b|troops\b|jobs\b)[a-z]|\s*$)")
-_HYPHEN_DIGIT = regex.compile(r"-\d")
+_YEAR_AFTER = re.compile(r"(?:[,.;:)!?\"”’]|\s+(?!per\b|million\b|billion\b|people\b|troops\b|jobs\b)[a-z]|\s*$)")
+_HYPHEN_DIGIT = re.compile(r"-\d")
 _LEAD = "([{\"'“‘"
 _CUR_WORDS = LEX.currency_before
 _QUALS = LEX.qualifiers
@@ -257,7 +258,7 @@ _IDENT_WORDS = set(_L("identifier_words"))
 _MONTHS = set(_L("months"))
 _CHANGE = set(_L("change_verbs"))
 _EARLIER = set(_L("earlier_cues"))
-_AFTER = regex.compile(
+_AFTER = re.compile(
     r"(?P<ident>\.\d|/\d|:\d\d|-\d+-)|(?P<ord>(?:st|nd|rd|th)\b)"
     r"|(?P<time>\s*(?:am|pm|a\.m\.|p\.m\.|o'clock|gmt|bst|hrs|h\b)(?!\w))|(?P<decade>'?s\b)"
     rf"|(?P<dm>\s+(?:of\s+)?(?:{_MONTH})\b\.?(?:,?\s+\d{{4}})?)"
@@ -407,7 +408,7 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
             age, end, unit = True, am.end(), unit or "year"
     if unit is None and scale == 1.0 and not spelled and text[end : end + 1].isalpha():
         return None  # "7E7", "3D", "4G": a name, not a figure
-    if spelled and unit is None and low[s:e].endswith("quarters") and regex.match(r" (?!of\b)[a-z]", low[e : e + 4]):
+    if spelled and unit is None and low[s:e].endswith("quarters") and _NOT_OF.match(low, e, e + 4):
         return None  # "two quarters ahead": periods, not a fraction
     if unit is None and k and toks[k - 1][2] == "of":
         pof = _PERCENT_OF.search(low[max(0, start - 20) : start])
@@ -523,7 +524,9 @@ def _range(fig: Figure, low: str, text: str, cands: list[tuple[int, int, str]], 
     return merged, 1
 
 
-_RATIO_SEP = regex.compile(r"\s+(?:in|out\s+of)\s+")
+_RATIO_SEP = re.compile(r"\s+(?:in|out\s+of)\s+")
+_NOT_OF = re.compile(r" (?!of\b)[a-z]")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)")
 
 
 def _ratio(fig: Figure, low: str, text: str, cands: list[tuple[int, int, str]], i: int) -> tuple[Figure, int]:
@@ -544,7 +547,7 @@ def _ratio(fig: Figure, low: str, text: str, cands: list[tuple[int, int, str]], 
 
 
 def _plural_noun_after(low: str, pos: int) -> bool:
-    m = regex.match(r"\s+([a-z]+)", low[pos : pos + 24])
+    m = _WORD_AFTER.match(low, pos, pos + 24)
     return bool(m and m.group(1).endswith("s") and len(m.group(1)) > 3)
 
 
