@@ -17,10 +17,15 @@ from .lexicon import lexicon
 from .reader import Figure
 
 class Phrases:
-    """A phrase list as a trie of words: finding phrases in a token list costs a dict look-up per token."""
+    """A phrase list as a trie of words: finding phrases in a token list costs a dict look-up per token.
+
+    A token list holding no phrase's first word, or no phrase's last word, is passed over
+    with two set tests (most are: "in" starts many time phrases, few lists hold a month).
+    """
 
     def __init__(self, phrases):
         self.trie: dict[str, dict] = {}
+        ends = set()
         for p in phrases:
             words = p.split()
             if words:
@@ -28,6 +33,12 @@ class Phrases:
                 for w in words:
                     node = node.setdefault(w, {})
                 node[_END] = " ".join(words)
+                ends.add(words[-1])
+        self.ends = frozenset(ends)
+
+    def absent(self, words: list[str]) -> bool:
+        """True when no phrase can occur in `words`."""
+        return self.ends.isdisjoint(words) or self.trie.keys().isdisjoint(words)
 
     def at(self, words: list[str], i: int) -> str | None:
         """The longest phrase starting at words[i]."""
@@ -44,9 +55,9 @@ class Phrases:
 
     def first(self, words: list[str]) -> tuple[str, int] | None:
         """The phrase nearest the start: (phrase, distance in words)."""
-        trie = self.trie
-        if trie.keys().isdisjoint(words):
+        if self.absent(words):
             return None
+        trie = self.trie
         for i, w in enumerate(words):
             if w in trie:
                 hit = self.at(words, i)
@@ -56,9 +67,9 @@ class Phrases:
 
     def last(self, words: list[str]) -> tuple[str, int] | None:
         """The phrase nearest the end: (phrase, distance in words)."""
-        trie = self.trie
-        if trie.keys().isdisjoint(words):
+        if self.absent(words):
             return None
+        trie = self.trie
         for i in range(len(words) - 1, -1, -1):
             if words[i] in trie:
                 hit = self.at(words, i)
@@ -106,7 +117,7 @@ _NOW = frozenset(_L("time_now"))
 _MONTH_NAMES = [m for m in _L("months") if len(m) > 3 and m != "sept"]
 _TIMES = Phrases([*_L("time_relative"), *_NOW, *(f"{p} {m}" for m in _MONTH_NAMES for p in ("in", "on", "since", "by", "during", "last", "this"))])
 _HOLDERS = Phrases([*_DEMONYMS, *_PLACES])
-_NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*|[,;:.!?()\"“”—–]")
+_NAME_TOKEN = re.compile(r"([A-Z][\w'’-]+)|[A-Za-z0-9][\w'’-]*|[,;:.!?()\"“”—–]")  # capitalised words in the group
 _PUNCT = frozenset(",;:.!?()[]\"“”—–")
 _YEAR_OFFSET = {"last year": -1, "this year": 0, "next year": 1}
 _PLACE_PREP = frozenset(["in", "at", "near", "across", "throughout", "inside", "outside", "within", "around", "from", "to", "into", "on", "of", "with"])
@@ -198,7 +209,7 @@ class Reader:
             end = low.find(tok, end) + len(tok)
         # --- the measure: the noun's class, then the predicate around it ----------------------------------
         noun_measure = None
-        if np and not _MEASURES.trie.keys().isdisjoint(np):
+        if np and not _MEASURES.absent(np):
             for j in range(len(np)):
                 hit = _MEASURES.at(np, j)
                 if hit:
@@ -289,23 +300,31 @@ class Reader:
             return names
         found = set()
         run: list[str] = []
-        first = True  # the run starts the sentence: kept only when it is a known place
-        for j, tok in enumerate(_NAME_TOKEN.findall(self.text, s_start, s_end) + ["."]):
-            if tok[0].isupper() and len(tok) > 1:
-                low = tok.lower().removesuffix("’s").removesuffix("'s")
-                if low not in _STOP and low not in _NOT_PLACES:
-                    if not run:
-                        first = j == 0
-                    run.append(low)
-                    continue
-            if run:
-                name = " ".join(run)
-                name = _DEMONYMS.get(name, name)
-                if not first or name in _PLACES:
-                    found.add(name)
+        first = nxt = 0  # the run's first token index (0: it starts the sentence, kept only when a known place); the index after it
+        for j, tok in enumerate(_NAME_TOKEN.findall(self.text, s_start, s_end)):
+            if not tok:
+                continue
+            low = tok.lower().removesuffix("’s").removesuffix("'s")
+            if low in _STOP or low in _NOT_PLACES:
+                continue
+            if run and j != nxt:
+                self._name(run, first, found)
                 run = []
+            if not run:
+                first = j
+            run.append(low)
+            nxt = j + 1
+        if run:
+            self._name(run, first, found)
         names = self._name_cache[s_start] = frozenset(found)
         return names
+
+    @staticmethod
+    def _name(run: list[str], first: int, found: set[str]) -> None:
+        name = " ".join(run)
+        name = _DEMONYMS.get(name, name)
+        if first or name in _PLACES:
+            found.add(name)
 
     def _time(self, s_start: int, s_end: int) -> str | None:
         if s_start in self._times:
