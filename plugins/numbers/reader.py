@@ -22,7 +22,7 @@ LEX = lexicon()
 _L = LEX.words
 
 # --- candidates: one pass for digits, one token-set test for number words -------------------------
-_DIGIT_RUN = regex.compile(r"[0-9]+(?:(?:[.,\u00a0\u202f\u2009/]| {1,2})[0-9]+)*")  # ASCII digits: a third of the time of \d
+_DIGIT_RUN = regex.compile(r"[0-9]+((?:[.,\u00a0\u202f\u2009/]| {1,2})[0-9]+)*")  # ASCII digits: a third of the time of \d; group 1: separators
 _DOT_START = re.compile(r"(?<![\w.])\.")  # ".25": a run may start with its decimal point
 _NUMERAL = re.compile(
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping 12,34,567
@@ -153,10 +153,13 @@ def candidates(low: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of numerals (digits, slash), vague phrases and number-word runs, in order."""
     out: list[tuple[int, int, str]] = []
     for m in _DIGIT_RUN.finditer(low):
-        s = m.start()
+        s, e = m.span()
         if s and low[s - 1] == "." and _DOT_START.match(low, s - 1):
-            s -= 1
-        _split(low, s, m.end(), out)
+            _split(low, s - 1, e, out)
+        elif m.lastindex:
+            _split(low, s, e, out)
+        else:  # digits alone
+            out.append((s, e, "digits"))
     present = _TOKEN_SET.intersection(low.replace("-", " ").split())
     if present:
         for w in {_TOKENS[t] for t in present}:
