@@ -13,14 +13,19 @@ from factlint.models import Location, Quantity
 
 from . import intervals as iv
 from . import units
-from .facts import Record, analyse, group, label, ledger, records, severity_gap, written_value
+from .construct import construct
+from .facts import Analysis, Record, group, label, ledger, records, severity_gap, shared_analysis, written_value
 from .lexicon import alternation, lexicon
 
 MAX_RELATED = 5
 
 
 def _loc(r: Record) -> Location:
-    return Location(document=r.doc, path=r.path, line=r.line, column=r.column, start=r.start, end=r.end, excerpt=r.written)
+    return construct(Location, _LOCATION_FIELDS, {"document": r.doc, "path": r.path, "line": r.line, "column": r.column,
+                                                  "start": r.start, "end": r.end, "excerpt": r.written})
+
+
+_LOCATION_FIELDS = frozenset(Location.model_fields)
 
 
 def _show(r: Record) -> str:
@@ -70,18 +75,23 @@ class FigureConflict(CorpusRule):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._ledger: list[dict] = []
+        self._analysis: Analysis | None = None
 
     def collect(self, doc: Document) -> list[Record]:
         return records(doc)
 
     def finish(self, recs: list[Record]):
-        judgements = analyse(recs)
+        self._analysis = shared_analysis(recs)
+        judgements = self._analysis.judgements
         self._ledger = ledger(judgements, self.options.ledger_all)
         for j in judgements:
+            related = None
             for r in j.outliers:
                 if r.headline and all(c.doc == r.doc for c in j.consensus):
                     continue  # the headline against its own body: NUM007
                 others = j.consensus[:MAX_RELATED]
+                if related is None:  # the same consensus figures for every outlier of the fact
+                    related = [_loc(o) for o in others]
                 gap = severity_gap(r, j.consensus)
                 severity = Severity.error if gap >= self.options.error_gap else Severity.warning
                 first = others[0]
@@ -91,7 +101,7 @@ class FigureConflict(CorpusRule):
                     _loc(r),
                     f"'{r.written}' ({_show(r)}) contradicts '{first.written}' ({_show(first)}) in {where}{more}: "
                     f"same fact ({label(r)}), intervals {gap:.0%} apart",
-                    related=[_loc(o) for o in others], severity=severity,
+                    related=related, severity=severity,
                     fix="check both figures against their sources; if they are different facts, say what differs (date, place, who counted)",
                 )
 
@@ -126,20 +136,25 @@ class FigureDivergence(CorpusRule):
                 texts=("Some 12,000 North Korean troops are fighting in Ukraine, officials said.",)),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._analysis: Analysis | None = None
+
     def collect(self, doc: Document) -> list[Record]:
         return records(doc)
 
     def finish(self, recs: list[Record]):
-        for j in analyse(recs):
+        self._analysis = shared_analysis(recs)
+        for j in self._analysis.judgements:
             if j.status != "divergent":
                 continue
             first = j.consensus[0]
-            differing = [r for r in j.consensus if written_value(r) != written_value(first)]
-            target = differing[0]
-            others = [r for r in j.consensus if r is not target][:MAX_RELATED]
+            values = [written_value(r) for r in j.consensus]
+            target = j.consensus[next(i for i, v in enumerate(values) if v != values[0])]
+            others = [r for r in j.consensus[: MAX_RELATED + 1] if r is not target][:MAX_RELATED]
             apart = "; their soft intervals do not meet" if j.soft_apart else ""
             written = sorted({r.written for r in j.consensus})
-            values = len({written_value(r) for r in j.consensus})
+            values = len(set(values))
             yield self.finding_at(
                 _loc(target),
                 f"{values} different figures for one fact ({label(target)}): "
