@@ -95,7 +95,7 @@ SPEC_UNIT = {
     "Meter per millisecond": "meter/millisecond", "Kilometer per millisecond": "kilometer/millisecond",
     "C": "degC", "F": "degF", "Year": "year", "Month": "month", "Week": "week", "Day": "day", "Age": "year",
 }
-TEMPERATURE = {"degC", "degF", "degree", "kelvin"}
+TEMPERATURE = {"degC", "degF", units.DEGREE_TEMPERATURE, "kelvin"}
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
 
 
@@ -170,6 +170,8 @@ def _expected(model: str, case: dict) -> list[tuple]:
                 value /= 100
         elif model in ("Dimension", "Temperature", "Age"):
             unit = SPEC_UNIT.get(res.get("unit"), res.get("unit"))
+            if model == "Temperature" and unit == "degree":  # the Temperature model's "Degree": a temperature, scale not given
+                unit = units.DEGREE_TEMPERATURE
         out.append((start, end, value, unit))
     return out
 

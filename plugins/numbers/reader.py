@@ -15,7 +15,7 @@ import regex
 
 from . import intervals as iv
 from .lexicon import alternation, lexicon
-from .units import PERCENT, POINTS
+from .units import DEGREE_TEMPERATURE, PERCENT, POINTS
 from .words import DENOMINATORS, NUMBER_WORDS, ORDINALS, SCALES, read_words
 
 LEX = lexicon()
@@ -80,6 +80,10 @@ _CHANGE_CONTEXT = re.compile(rf"\b(?:{alternation(_L('change_verbs'))})\b")
 _CHANGE_NOUN_AFTER = re.compile(rf"{_SPACE}(?:-|\s)?(?:{alternation(_L('change_nouns'))})\b")
 _NEEDS_SCALE = set(_L("currency_needs_scale"))
 _NOT_AFTER = set(_L("not_quantity_after"))
+_ANGLE_CUES = frozenset(_L("angle_cues"))
+_TEMPERATURE_CUE = re.compile(rf"\b(?:{alternation(_L('temperature_cues'))})\b")
+_CONVERSION_AFTER = re.compile(r"\s*[(/]\s*(?:minus\s+|-)?\d[\d.,]*\s*°?\s*[cf]\b")  # "40C (104F)", "14C/57F"
+_CONVERSION_BEFORE = re.compile(r"\d\s*°?\s*[cf]\s*[(/]\s*(?:minus\s+|-)?\Z")
 
 
 @dataclass(slots=True)
@@ -423,7 +427,9 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
     h *= scale
     number, number_end = value, end
     if unit is None and not age:
-        unit, end, value, h = _unit_after(low, text, end, value, h, scale, spelled)
+        unit, end, value, h = _unit_after(low, text, start, end, value, h, scale, spelled)
+        if unit == "degree" and not _angle(low, words, end):
+            unit = DEGREE_TEMPERATURE
     if unit in ("year", "month", "week", "day") or (unit is None and low.startswith(" yo", end)):
         am = _AGE.match(low, end)
         if am:
@@ -457,7 +463,7 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
     return fig
 
 
-def _unit_after(low: str, text: str, end: int, value: float, h: float, scale: float, spelled: bool):
+def _unit_after(low: str, text: str, start: int, end: int, value: float, h: float, scale: float, spelled: bool):
     """(unit, end, value, h) after a number: percent, points, money or a physical unit."""
     pm = _PERCENT.match(low, end)
     if pm:
@@ -476,14 +482,26 @@ def _unit_after(low: str, text: str, end: int, value: float, h: float, scale: fl
     um = _UNIT_SPACED.match(low, end)
     if um is None and (low[end : end + 1].isalpha() or low[end : end + 1] in "°\""):
         um = _UNIT_LETTER.match(low, end)
-        if um and (um.group() in _NOT_AFTER or (um.group() in "cf" and not text[end].isupper())):
-            um = None  # "30C" is a temperature, "11c" cents
+        if um and (um.group() in _NOT_AFTER or (um.group() in "cf" and not (text[end].isupper() and _temperature(low, start, end)))):
+            um = None  # "30C" is a temperature, "11c" cents, "13F filing" a form
     if um:
         key = _norm(um.group()).strip("-([{<>}]) ")
         pint_unit = LEX.units.get(key)
         if pint_unit and not (key == "\"" and spelled):
             return pint_unit, um.end(), value, h
     return None, end, value, h
+
+
+def _angle(low: str, before: list[str], end: int) -> bool:
+    """ "rotate 90 degrees", "a 45 degrees angle": degrees of angle, not of temperature."""
+    after = _WORD_AFTER.match(low, end, end + 24)
+    return (after is not None and after.group(1) in _ANGLE_CUES) or any(w.strip(".,;:()\"'") in _ANGLE_CUES for w in before)
+
+
+def _temperature(low: str, start: int, end: int) -> bool:
+    """A temperature cue near the figure, or its conversion next to it."""
+    return bool(_TEMPERATURE_CUE.search(low, max(0, start - 100), end + 60) or _CONVERSION_AFTER.match(low, end + 1)
+                or _CONVERSION_BEFORE.search(low, max(0, start - 24), start))
 
 
 def _vague(core: _Core, low: str) -> Figure:

@@ -1,7 +1,8 @@
 """Units through pint: one registry per process, conversions to base units cached.
 
 Money is not converted (exchange rates depend on the date): an ISO 4217 code is
-its own dimension. Percent and percentage points are dimensions of their own.
+its own dimension. Percent, percentage points and temperatures whose scale is not
+given ("30 degrees") are dimensions of their own.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from functools import cache, lru_cache
 COUNT = "count"
 PERCENT = "percent"
 POINTS = "percentage_point"
+DEGREE_TEMPERATURE = "degree_temperature"  # "30 degrees" of heat, scale not given: pint's "degree" is an angle
 
 
 @cache
@@ -25,9 +27,9 @@ def registry():
 def base(unit: str) -> tuple[str, float, float]:
     """(dimension, factor, offset) so that value·factor + offset is in base units.
 
-    Counts, percent, points and currencies map to themselves with factor 1.
+    Counts, percent, points, temperatures of no given scale and currencies map to themselves with factor 1.
     """
-    if unit in (COUNT, PERCENT, POINTS) or (len(unit) == 3 and unit.isupper()):
+    if unit in (COUNT, PERCENT, POINTS, DEGREE_TEMPERATURE) or (len(unit) == 3 and unit.isupper()):
         return unit, 1.0, 0.0
     ureg = registry()
     q0 = ureg.Quantity(0.0, unit).to_base_units()
