@@ -70,6 +70,8 @@ _UNIT_MULTI = {k: v for k, v in LEX.units.items() if len(k) > 1}
 _UNIT_SPACED = re.compile(
     rf"(?:{_SPACE}|-)(?:{alternation(_UNIT_MULTI)})(?![\w])|{_SPACE}[(\[{{<]{_SPACE}(?:{alternation(LEX.units)}){_SPACE}[)\]}}>]"
 )
+# the three, tried in one match: the first that matches at a position wins
+_UNIT_AFTER = re.compile(f"(?P<percent>{_PERCENT.pattern})|(?P<currency>{_CUR_AFTER.pattern})|(?P<unit>{_UNIT_SPACED.pattern})")
 _UNIT_LETTER = re.compile(r"(?:[a-z°\"])(?![\w])")
 _AGE = re.compile(rf"(?:{_SPACE}|-)(?:old\b|of\s+age\b)|{_SPACE}yo\b")
 _MONTH = alternation(_L("months"))
@@ -423,7 +425,8 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
             end = sm.end()
     if scale == 1.0 and not spelled and low.startswith(" hundred", e):
         scale, end = 100.0, e + len(" hundred")
-    value = float(f"{value * scale:.15g}")
+    if scale != 1.0 or not (-1e15 < value < 1e15 and value == int(value)):  # whole numbers need no rounding
+        value = float(f"{value * scale:.15g}")
     h *= scale
     number, number_end = value, end
     if unit is None and not age:
@@ -464,22 +467,22 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
 
 
 def _unit_after(low: str, text: str, start: int, end: int, value: float, h: float, scale: float, spelled: bool):
-    """(unit, end, value, h) after a number: percent, points, money or a physical unit."""
-    pm = _PERCENT.match(low, end)
-    if pm:
-        g = pm.group()
+    """(unit, end, value, h) after a number: percent, points, money or a physical unit, in that order."""
+    um = _UNIT_AFTER.match(low, end)
+    kind = um.lastgroup if um else None
+    if kind == "percent":
+        g = um.group()
         if "basis" in g:
-            return POINTS, pm.end(), value / 100, h / 100
-        return (POINTS if "point" in g or "pp" in g else PERCENT), pm.end(), value, h
-    ca = _CUR_AFTER.match(low, end)
-    if ca:
-        word = _norm(ca.group()).lstrip("- ")
+            return POINTS, um.end(), value / 100, h / 100
+        return (POINTS if "point" in g or "pp" in g else PERCENT), um.end(), value, h
+    if kind == "currency":
+        word = _norm(um.group()).lstrip("- ")
         if word not in _NEEDS_SCALE or scale > 1:
             code, _, factor = LEX.currency_after[word].partition("/")
             code, _, mult = code.partition("*")
             f = (1 / float(factor) if factor else 1.0) * (float(mult) if mult else 1.0)
-            return code, ca.end(), float(f"{value * f:.15g}"), h * f
-    um = _UNIT_SPACED.match(low, end)
+            return code, um.end(), float(f"{value * f:.15g}"), h * f
+        um = _UNIT_SPACED.match(low, end)  # "25 pounds": a weight without a scale word
     if um is None and (low[end : end + 1].isalpha() or low[end : end + 1] in "°\""):
         um = _UNIT_LETTER.match(low, end)
         if um and (um.group() in _NOT_AFTER or (um.group() in "cf" and not (text[end].isupper() and _temperature(low, start, end)))):
