@@ -161,6 +161,25 @@ def _opens(text: str, i: int) -> bool:
     return char == '"' and (not before.isalnum() or before in "([{—–-/")
 
 
+def _reopens(text: str, i: int, closer: str) -> bool:
+    """A mark that opens a new quotation while one is open: a curly opening mark, or a straight
+    one that starts a sentence (`... business. "I have`), as where a paragraph break was lost."""
+    char = text[i]
+    if char in "“«":
+        return closer != "’"
+    if char != '"' or closer != '"' or i + 1 >= len(text) or not text[i + 1].isalnum() or not text[i - 1].isspace():
+        return False
+    return text[_trim_end(text, i) - 1 : _trim_end(text, i)] in (".", "!", "?", "…")
+
+
+def _trim_end(text: str, i: int) -> int:
+    """The end of `text[:i]` without its trailing white space (looks back at most 200 characters)."""
+    j = i
+    while j > max(0, i - 200) and text[j - 1].isspace():
+        j -= 1
+    return j
+
+
 def quotations(view: str, blocks: list[Block]) -> list[Quote]:
     """Quotations, straight and curly; a quotation left open at a block's end continues
     into the next block when that one opens with a quotation mark (multi-paragraph quotes)."""
@@ -176,6 +195,9 @@ def quotations(view: str, blocks: list[Block]) -> list[Quote]:
             if open_at < 0:
                 if char in _OPEN_CLOSE and _opens(text, i):
                     open_at, closer = i, _OPEN_CLOSE[char]
+            elif _reopens(text, i, closer):  # the open quotation lost its close (a lost paragraph break)
+                spans.append((block.start + open_at, block.start + _trim_end(text, i), index))
+                open_at, closer = i, _OPEN_CLOSE[char]
             elif char == closer and (closer != "’" or i + 1 >= len(text) or not text[i + 1].isalpha()):
                 spans.append((block.start + open_at, block.start + i + 1, index))
                 open_at = -1
@@ -199,8 +221,9 @@ def _speaker(view: str, block_start: int, block_end: int, start: int, end: int):
     if after:
         group = "name" if after.group("name") else "name2"
         return after.group(group), after.start(group), after.end(group)
-    stop = view.rfind(". ", block_start, start)
-    sentence_start = block_start if stop < 0 else stop + 2
+    window = max(block_start, start - 300)  # a speaker is named close to the quotation
+    stop = view.rfind(". ", window, start)
+    sentence_start = window if stop < 0 else stop + 2
     before = _BEFORE.search(view, sentence_start, start)
     if before:
         return before.group("name"), before.start("name"), before.end("name")
