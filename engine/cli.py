@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -33,6 +34,23 @@ def _engine(config_path: str | None, cli: dict):
     if config.disable_plugins and set(config.disable_plugins) - set(cli.get("disable_plugins") or ()):
         registry = Registry(config.disable_plugins)
     return Engine(config, registry)
+
+
+def _executor(engine, name: str, scheduler: str | None):
+    from .executors import make_executor
+
+    if scheduler and name != "dask":
+        _fail("--scheduler needs --executor dask")
+    try:
+        return make_executor(engine.config.jobs or os.cpu_count() or 1, name, scheduler)
+    except ValueError as exc:
+        _fail(str(exc))
+
+
+def _cache(engine):
+    from .cache import ResultCache, cache_folder
+
+    return ResultCache(cache_folder(engine), engine)
 
 
 def _fail(message: str) -> None:
@@ -70,8 +88,12 @@ def main() -> None:
 @click.option("--table-format", default=None, help="tabulate format for the table report (github, grid, ...)")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="accepted findings to leave out of the report")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="write every finding of this run as the baseline")
+@click.option("--no-cache", is_flag=True, help="neither read nor write the result cache (.factlint_cache/)")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="where documents are checked: local processes (--jobs) or a Dask cluster")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address for --executor dask (tcp://host:8786)")
 def check(paths, formats, outputs, select, ignore, fail_on, config_path, stdin_filename, jobs, table_format,
-          baseline, write_baseline) -> None:
+          baseline, write_baseline, no_cache, executor, scheduler) -> None:
     """Check a corpus (files, folders, or '-' for stdin) and print the consistency report."""
     if not paths:
         _fail("no paths given (use '-' to read standard input)")
@@ -83,8 +105,15 @@ def check(paths, formats, outputs, select, ignore, fail_on, config_path, stdin_f
         unknown = [f for f in formats if f not in engine.registry.formatters]
         if unknown:
             _fail(f"unknown format {unknown[0]!r}; choose from {', '.join(sorted(engine.registry.formatters))}")
+        runner = _executor(engine, executor, scheduler)
+        cache = None if no_cache else _cache(engine)
         items = engine.sources(paths, _read_stdin(paths), stdin_filename)
-        report = engine.check(items, baseline=Path(baseline) if baseline else None, progress=_progress)
+        try:
+            report = engine.check(items, baseline=Path(baseline) if baseline else None, progress=_progress,
+                                  executor=runner, cache=cache)
+        finally:
+            if hasattr(runner, "close"):
+                runner.close()
     except ConfigError as exc:
         _fail(str(exc))
     if write_baseline:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import traceback
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config import Config, ConfigError
@@ -21,6 +20,10 @@ from .models import Attribution, DocumentSummary, Finding, Location, OpinionCue,
 from .registry import Registry
 from .rule import CorpusRule, Rule, matches
 from .segment import segment
+
+if TYPE_CHECKING:
+    from .cache import ResultCache
+    from .clock import StageClock
 
 
 @dataclass
@@ -56,6 +59,8 @@ class Engine:
         self.rule_classes = self.registry.rules(packs)
         self._validate_config()
         self._rulesets: dict[tuple[int, ...], list[Rule]] = {}
+        self._levels: dict[tuple[int, ...], dict[str, Severity]] = {}
+        self.clock: StageClock | None = None  # set by the benchmarks to time each stage
 
     # --- configuration -------------------------------------------------------------
     def _resolve(self, path: str) -> Path:
@@ -143,27 +148,40 @@ class Engine:
                 f"({self.config.max_chars:,}); not checked",
             )
             return DocResult(index, DocumentSummary(id=doc.id, path=doc.path, error=err.message), [*findings, error_finding(err)])
+        clock = self.clock
+        if clock:
+            clock.lap("load")
         rules = self.rules_for(doc.path or doc.id)
         try:
             segment(doc)
+            if clock:
+                clock.lap("segment")
             for extractor in self.registry.extractors:
                 doc.assertions.extend(extractor(doc))
             doc.assertions.sort(key=lambda a: (a.start, a.end))
         except Exception as exc:  # noqa: BLE001 - a broken extractor must not stop the run
             findings.append(self._crash("segmentation or extraction", doc, exc))
+        if clock:
+            clock.lap("extract")
         records: dict[str, list[Any]] = {}
         for rule in rules:
             try:
                 if isinstance(rule, CorpusRule):
                     records[rule.code] = list(rule.collect(doc))
+                    if clock:
+                        clock.lap("corpus")
                 else:
                     findings.extend(rule.check(doc))
+                    if clock:
+                        clock.lap("rules")
             except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the run
                 findings.append(self._crash(f"rule {rule.code} ({rule.name})", doc, exc))
         result = DocResult(index, self.summarize(doc), findings, records)
         result.suppressions = [(s, doc.location(s.comment_start, s.comment_end)) for s in doc.suppressions]
         if keep_assertions:
             result.assertions = doc.assertions
+        if clock:
+            clock.lap("report")
         return result
 
     def _crash(self, what: str, doc: Document, exc: Exception) -> Finding:
@@ -186,40 +204,78 @@ class Engine:
         )
 
     # --- the run --------------------------------------------------------------------------
-    def results(self, items: Iterable[Document | LoadError], jobs: int | None = None, keep_assertions: bool = False,
-                progress: Callable[[Iterable], Iterable] | None = None) -> Iterator[DocResult]:
-        """Per-document results in input order, in `jobs` worker processes (0 = one per core)."""
+    def warm_up(self) -> None:
+        """Run every stage once on a small text, so lazy models and patterns exist before workers fork."""
+        text = 'Warm-up. About 1,200 people, or 3% of them, said "yes" on Monday, officials said.\n'
+        self.process(Document(id="<warm-up>", text=text), -1)
+
+    def executor(self, jobs: int | None = None):
+        from .executors import make_executor
+
         jobs = self.config.jobs if jobs is None else jobs
-        jobs = jobs or os.cpu_count() or 1
-        numbered = enumerate(items)
-        if jobs == 1:
-            results = (self.process(item, i, keep_assertions) for i, item in numbered)
-        else:
-            global _WORKER_ENGINE
-            _WORKER_ENGINE = self
-            pool = multiprocessing.get_context("fork").Pool(jobs)
-            results = pool.imap(_work, ((i, item, keep_assertions) for i, item in numbered), chunksize=8)
+        return make_executor(jobs or os.cpu_count() or 1)
+
+    def results(self, items: Iterable[Document | LoadError], jobs: int | None = None, keep_assertions: bool = False,
+                progress: Callable[[Iterable], Iterable] | None = None, executor: Any = None) -> Iterator[DocResult]:
+        """Per-document results in input order, in `jobs` worker processes (0 = one per core) or on `executor`."""
+        executor = executor or self.executor(jobs)
+        results = executor.map(self, enumerate(items), keep_assertions)
         yield from (progress(results) if progress else results)
 
     def check(self, items: Iterable[Document | LoadError], *, jobs: int | None = None, baseline: Path | None = None,
-              progress: Callable[[Iterable], Iterable] | None = None) -> Report:
+              progress: Callable[[Iterable], Iterable] | None = None, executor: Any = None,
+              cache: ResultCache | None = None) -> Report:
+        """The report for a corpus. With a `cache`, unchanged documents are not processed again:
+        their cached results (findings and corpus records) are used as they are."""
+        executor = executor or self.executor(jobs)
+        clock = self.clock
         corpus_rules = [r for r in self.rules_for() if isinstance(r, CorpusRule)]
         records: dict[str, list[Any]] = defaultdict(list)
         results: list[DocResult] = []
-        for result in self.results(items, jobs, progress=progress):
-            for code, recs in result.records.items():
-                records[code].extend(recs)
-            result.records = {}
-            results.append(result)
+        keys: dict[int, str] = {}
+        hits: deque[DocResult] = deque()
+
+        def misses() -> Iterator[tuple[int, Document | LoadError]]:
+            for index, item in enumerate(items):
+                if cache is not None and isinstance(item, Document):
+                    key = keys[index] = cache.key(item)
+                    hit = cache.get(key)
+                    if hit is not None:
+                        hit.index = index
+                        hits.append(hit)
+                        continue
+                yield index, item
+
+        def merged() -> Iterator[DocResult]:
+            for result in executor.map(self, misses()):
+                yield from _drain(hits)
+                if cache is not None and result.index in keys:
+                    cache.put(keys.pop(result.index), result)
+                yield result
+            yield from _drain(hits)
+
+        try:
+            for result in progress(merged()) if progress else merged():
+                for code, recs in result.records.items():
+                    records[code].extend(recs)
+                result.records = {}
+                results.append(result)
+        finally:
+            if cache is not None:
+                cache.close()
+        if clock:
+            clock.lap("load")
+        results.sort(key=lambda r: r.index)
         by_id = {r.summary.id: r for r in results}
         report = Report(factlint=__version__)
         for rule in corpus_rules:
             try:
-                for finding in rule.finish(records[rule.code]):
+                findings, sections = self._finish(rule, records.pop(rule.code, []), executor)
+                for finding in findings:
                     target = by_id.get(finding.document)
                     if target is not None and self._keeps(finding, target.summary.path or finding.document):
                         target.findings.append(finding)
-                report.sections.update(rule.sections())
+                report.sections.update(sections)
             except Exception as exc:  # noqa: BLE001
                 from .plugins.text import RuleError
 
@@ -228,17 +284,50 @@ class Engine:
                     f"corpus rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}",
                 )
                 results.append(DocResult(len(results), DocumentSummary(id="<corpus>", error=err.message), [err]))
-        return self._assemble(report, results, baseline)
+        if clock:
+            clock.lap("corpus")
+        report = self._assemble(report, results, baseline)
+        if clock:
+            clock.lap("report")
+        return report
+
+    def _finish(self, rule: CorpusRule, records: list[Any], executor: Any) -> tuple[list[Finding], dict[str, Any]]:
+        """A corpus rule's findings and sections. A rule with a `fact_key(record)` method is
+        finished once per key group (groups in order of first appearance), on the executor's
+        workers where it has them; its sections are merged with `merge_sections`."""
+        fact_key = getattr(rule, "fact_key", None)
+        if fact_key is None:
+            return list(rule.finish(records)), rule.sections()
+        groups: dict[Any, list[Any]] = {}
+        for record in records:
+            groups.setdefault(fact_key(record), []).append(record)
+        spread = getattr(executor, "finish_groups", None)
+        parts = spread(self, rule.code, list(groups.values())) if spread else [
+            self.finish_group(rule.code, group) for group in groups.values()
+        ]
+        merge = getattr(rule, "merge_sections", merge_sections)
+        return [f for findings, _ in parts for f in findings], merge([sections for _, sections in parts])
+
+    def finish_group(self, code: str, records: list[Any]) -> tuple[list[Finding], dict[str, Any]]:
+        """`finish` of corpus rule `code` on one key group, by a fresh instance of the rule."""
+        rule = next(r for r in self.rules_for() if r.code == code)
+        fresh = type(rule)(rule.options, rule.level)
+        return list(fresh.finish(records)), fresh.sections()
 
     def _keeps(self, finding: Finding, name: str) -> bool:
         """Whether a corpus finding survives the document's overrides; re-levels it if they say so."""
-        local = {r.code: r.level for r in self.rules_for(name)}
+        local = self._levels_for(name)
         if finding.code not in local:
             return False
-        default = {r.code: r.level for r in self.rules_for()}[finding.code]
-        if finding.severity == default:
+        if finding.severity == self._levels_for("")[finding.code]:
             finding.severity = local[finding.code]
         return True
+
+    def _levels_for(self, name: str) -> dict[str, Severity]:
+        key = self._overrides_for(name) if name else ()
+        if key not in self._levels:
+            self._levels[key] = {r.code: r.level for r in self.rules_for(name)}
+        return self._levels[key]
 
     def _assemble(self, report: Report, results: list[DocResult], baseline: Path | None) -> Report:
         from .plugins.text import UnusedSuppression
@@ -300,15 +389,6 @@ class Engine:
         return self.results(items, jobs, keep_assertions=True, progress=progress)
 
 
-_WORKER_ENGINE: Engine | None = None
-
-
-def _work(args: tuple[int, Document | LoadError, bool]) -> DocResult:
-    index, item, keep = args
-    assert _WORKER_ENGINE is not None
-    return _WORKER_ENGINE.process(item, index, keep)
-
-
 # --- baselines -------------------------------------------------------------------------------
 
 
@@ -337,6 +417,25 @@ def read_baseline(path: Path) -> Counter:
         return Counter(entry["fingerprint"] for entry in data["findings"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"{path}: not a factlint baseline: {exc}") from exc
+
+
+def merge_sections(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """Sections of key groups as one: lists concatenated, mappings merged, other values from the last group."""
+    merged: dict[str, Any] = {}
+    for part in parts:
+        for name, value in part.items():
+            if isinstance(value, list):
+                merged[name] = [*merged.get(name, []), *value]
+            elif isinstance(value, dict):
+                merged[name] = {**merged.get(name, {}), **value}
+            else:
+                merged[name] = value
+    return merged
+
+
+def _drain(queue: deque) -> Iterator[Any]:
+    while queue:
+        yield queue.popleft()
 
 
 def _str(value: Any) -> str | None:
