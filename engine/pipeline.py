@@ -443,4 +443,9 @@ def _str(value: Any) -> str | None:
 
 
 def _jsonable(meta: dict[str, Any]) -> dict[str, Any]:
+    if all(type(v) in _PLAIN for v in meta.values()):
+        return meta
     return json.loads(json.dumps(meta, default=str))
+
+
+_PLAIN = (str, int, float, bool, type(None))
