@@ -9,10 +9,12 @@ through in bounded memory.
 
 from __future__ import annotations
 
+import inspect
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -93,33 +95,43 @@ class ProcessPool:
 # --- Dask ---------------------------------------------------------------------------------------
 
 
-def engine_spec(engine: Engine) -> tuple[str, str | None]:
-    """What a remote worker needs to build the same engine: the configuration as JSON and its folder."""
-    config = engine.config
-    return config.model_dump_json(), str(config.base) if config.base else None
+def engine_spec(engine: Engine) -> tuple:
+    """What a remote worker needs to build the same engine: the configuration as JSON, its folder,
+    and the plugins registered by hand (module names, or picklable objects); built-in and
+    entry-point plugins are found on the worker as they are here."""
+    config, pm = engine.config, engine.registry.pm
+    installed = {id(plugin) for plugin, _ in pm.list_plugin_distinfo()}
+    extra = tuple(
+        plugin.__name__ if inspect.ismodule(plugin) else plugin
+        for _, plugin in pm.list_name_plugin()
+        if id(plugin) not in installed and not (inspect.ismodule(plugin) and plugin.__name__.startswith("factlint.plugins."))
+    )
+    return config.model_dump_json(), str(config.base) if config.base else None, extra
 
 
 @lru_cache(maxsize=4)
-def _remote_engine(spec: tuple[str, str | None]) -> Engine:
+def _remote_engine(spec: tuple) -> Engine:
     from pathlib import Path
 
     from .config import Config
     from .pipeline import Engine
+    from .registry import Registry
 
-    config_json, base = spec
+    config_json, base, extra = spec
     config = Config.model_validate_json(config_json)
     config.base = Path(base) if base else None
-    engine = Engine(config)
+    plugins = [import_module(p) if isinstance(p, str) else p for p in extra]
+    engine = Engine(config, Registry(config.disable_plugins, plugins))
     engine.warm_up()
     return engine
 
 
-def _run_remote(spec: tuple[str, str | None], batch: list[Numbered], keep: bool) -> list[DocResult]:
+def _run_remote(spec: tuple, batch: list[Numbered], keep: bool) -> list[DocResult]:
     engine = _remote_engine(spec)
     return [engine.process(item, index, keep) for index, item in batch]
 
 
-def _finish_remote(spec: tuple[str, str | None], code: str, groups: list[list[Any]]) -> list[tuple[list, dict]]:
+def _finish_remote(spec: tuple, code: str, groups: list[list[Any]]) -> list[tuple[list, dict]]:
     engine = _remote_engine(spec)
     return [engine.finish_group(code, records) for records in groups]
 

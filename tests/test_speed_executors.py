@@ -1,0 +1,79 @@
+"""Local executors: the process pool gives the local report, streams with a bounded window,
+and corpus rules with a fact key give the same findings per key group as over all records."""
+
+from __future__ import annotations
+
+import speed_plugin
+
+from factlint.api import make_config
+from factlint.document import Document
+from factlint.executors import PARTITION_DOCS, InProcess, ProcessPool, partitions
+from factlint.loading import LoadError
+from factlint.pipeline import Engine
+from factlint.registry import Registry
+
+TEXTS = [
+    "Police said {n} people were arrested.\n\nThe march drew {m} marchers, organisers said.",
+    "\"We counted {m} marchers,\" said Ann Lee, a spokeswoman.\n\nAbout {n} people were held.",
+    "Previous Article\n\nA total of {n} people were arrested.",
+]
+
+
+def corpus(size: int) -> list:
+    items: list = [Document(id=f"d{i}", text=TEXTS[i % 3].format(n=100 + i % 4, m=5000 + i % 7)) for i in range(size)]
+    items.insert(size // 2, LoadError(document="missing.txt", path="missing.txt", message="no such file or directory"))
+    return items
+
+
+def engine() -> Engine:
+    return Engine(make_config({}), Registry((), [speed_plugin]))
+
+
+def test_two_processes_give_the_single_process_report():
+    items = corpus(150)
+    single = engine().check(items, executor=InProcess()).to_json_dict()
+    double = engine().check(corpus(150), executor=ProcessPool(2)).to_json_dict()
+    assert double == single
+    assert single["summary"]["documents"] == 151
+    assert any(f["code"] == "SPD901" for f in single["findings"])
+
+
+def test_the_pool_reads_ahead_a_bounded_window_only():
+    pulled = 0
+
+    def items():
+        nonlocal pulled
+        for i in range(3000):
+            pulled += 1
+            yield i, Document(id=f"d{i}", text="About 12 people were there.")
+
+    pool = ProcessPool(2, window=2)
+    results = pool.map(engine(), items())
+    first = next(results)
+    assert first.index == 0
+    assert pulled <= (2 * 2 + 1) * PARTITION_DOCS
+    assert [r.index for r in results] == list(range(1, 3000))
+
+
+def test_partitions_cut_on_documents_and_characters():
+    items = [(i, Document(id=str(i), text="x" * 100)) for i in range(10)]
+    assert [len(p) for p in partitions(items, docs=4, chars=10_000)] == [4, 4, 2]
+    assert [len(p) for p in partitions(items, docs=100, chars=250)] == [3, 3, 3, 1]
+
+
+def test_fact_key_groups_give_the_findings_of_one_finish():
+    eng = engine()
+    rule = next(r for r in eng.rules_for() if r.code == "SPD901")
+    records = [rec for item in corpus(30) if isinstance(item, Document) for rec in _collect(eng, rule, item)]
+    whole = list(type(rule)().finish(records))
+    grouped, sections = eng._finish(rule, records, InProcess())
+    key = lambda f: (f.document, f.start, f.message)  # noqa: E731
+    assert sorted(grouped, key=key) == sorted(whole, key=key) and whole
+    assert {row["noun"] for row in sections["test_figures"]} == {"people", "marcher"}
+
+
+def _collect(eng, rule, doc):
+    from factlint.segment import segment
+
+    segment(doc)
+    return rule.collect(doc)
