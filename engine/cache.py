@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
+import os
 import pickle
 import sqlite3
 import sys
@@ -73,10 +74,12 @@ class ResultCache:
     def __init__(self, folder: Path, engine: Engine):
         self.folder = Path(folder)
         self.prefix = fingerprint(engine).encode()
-        self.hits = self.misses = 0
+        self.hits = self.misses = 0  # counted by the run, which sees every outcome
         self._today = int(time.time() // 86400)
         self._puts: list[tuple[str, bytes, int]] = []
         self._touched: list[str] = []
+        self._pid = os.getpid()
+        self._reader: tuple[int, sqlite3.Connection] | None = None
         self.db: sqlite3.Connection | None = None
         try:
             self._open()
@@ -118,28 +121,32 @@ class ResultCache:
         h.update(b"\x00" + json.dumps(extra, default=str, ensure_ascii=False).encode())
         return h.hexdigest()
 
+    def _connection(self) -> sqlite3.Connection | None:
+        """This process's connection: the writer's own, or (in a forked worker) a reader of its own."""
+        if self.db is None or os.getpid() == self._pid:
+            return self.db
+        if self._reader is None or self._reader[0] != os.getpid():
+            self._reader = (os.getpid(), sqlite3.connect(self.folder / "results.sqlite3", timeout=30))
+        return self._reader[1]
+
     def get(self, key: str) -> DocResult | None:
-        if self.db is None:
-            return None
+        """The cached result for a key, or None; safe in forked workers."""
         try:
-            row = self.db.execute("SELECT value, used FROM results WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error as exc:
-            self._disable(exc)
+            db = self._connection()
+            row = db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone() if db else None
+            return pickle.loads(row[0]) if row else None
+        except Exception:  # noqa: BLE001 - an unreadable entry or store is a miss
             return None
-        if row is None:
-            self.misses += 1
-            return None
-        try:
-            result = pickle.loads(row[0])
-        except Exception:  # noqa: BLE001 - an unreadable entry is a miss
-            self.misses += 1
-            return None
-        if row[1] < self._today:
-            self._touched.append(key)
+
+    def touch(self, key: str) -> None:
+        """Record that a cached entry was used (entries unused for `KEEP_DAYS` are dropped)."""
         self.hits += 1
-        return result
+        self._touched.append(key)
+        if len(self._touched) >= COMMIT_EVERY * 16:
+            self._flush()
 
     def put(self, key: str, result: DocResult) -> None:
+        self.misses += 1
         if self.db is None:
             return
         self._puts.append((key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), self._today))
@@ -153,7 +160,8 @@ class ResultCache:
             with self.db:
                 self.db.execute("BEGIN")
                 self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", self._puts)
-                self.db.executemany("UPDATE results SET used = ? WHERE key = ?", ((self._today, k) for k in self._touched))
+                self.db.executemany("UPDATE results SET used = ?1 WHERE key = ?2 AND used < ?1",
+                                    ((self._today, k) for k in self._touched))
         except sqlite3.Error as exc:
             self._disable(exc)
         self._puts.clear()

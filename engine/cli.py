@@ -107,7 +107,7 @@ def check(paths, formats, outputs, select, ignore, fail_on, config_path, stdin_f
             _fail(f"unknown format {unknown[0]!r}; choose from {', '.join(sorted(engine.registry.formatters))}")
         runner = _executor(engine, executor, scheduler)
         cache = None if no_cache else _cache(engine)
-        items = engine.sources(paths, _read_stdin(paths), stdin_filename)
+        items = engine.inputs(paths, _read_stdin(paths), stdin_filename)
         try:
             report = engine.check(items, baseline=Path(baseline) if baseline else None, progress=_progress,
                                   executor=runner, cache=cache)
@@ -139,7 +139,7 @@ def extract(paths, fmt, config_path, stdin_filename, jobs) -> None:
         _fail("no paths given (use '-' to read standard input)")
     try:
         engine = _engine(config_path, {"jobs": jobs})
-        results = list(engine.extract(engine.sources(paths, _read_stdin(paths), stdin_filename), progress=_progress))
+        results = list(engine.extract(engine.inputs(paths, _read_stdin(paths), stdin_filename), progress=_progress))
     except ConfigError as exc:
         _fail(str(exc))
     if fmt == "json":

@@ -1,10 +1,13 @@
 """Where the per-document work runs: in this process, in a local process pool, or on Dask.
 
-Every executor takes numbered items (`(index, Document | LoadError)`) and
-yields `DocResult`s in input order. Work travels in partitions: a list of
-documents goes out, a list of compact results (no text) comes back. At most
-`window` partitions per worker are in flight, so a corpus of any size streams
-through in bounded memory.
+An executor takes numbered inputs — documents, load errors, or unloaded
+`Source`s — and yields `Outcome`s: a document's result with its cache key and
+whether it came from the cache. Work travels in partitions. The process pool
+hands out sources, not documents: workers read, parse, look up the cache and
+check, so the parent only merges compact results (no text crosses a process
+boundary), and a JSON Lines file is cut into byte ranges so one big file
+spreads over all workers. At most `window` partitions per worker are in flight,
+so a corpus of any size streams through in bounded memory.
 """
 
 from __future__ import annotations
@@ -15,26 +18,61 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .document import Document
+from .loading import LoadError, Source, split
 
 if TYPE_CHECKING:
-    from .document import Document
-    from .loading import LoadError
+    from .cache import ResultCache
     from .pipeline import DocResult, Engine
 
-Numbered = tuple[int, "Document | LoadError"]
+Index = tuple[int, int, int]  # input number, byte range of that input, document in the range
+Numbered = tuple[int, "Document | LoadError | Source"]
 
-PARTITION_DOCS = 64  # documents per partition, at most
-PARTITION_CHARS = 1 << 19  # characters of text per partition, at most (~512k)
+PARTITION_DOCS = 64  # documents (or inputs) per partition, at most
+PARTITION_CHARS = 1 << 19  # characters of text (or bytes of input) per partition, at most (~512k)
+SPLIT_MIN, SPLIT_MAX = 1 << 16, 1 << 20  # byte ranges of a splittable file: ~1/64 of it, within these bounds
 
 
-def partitions(items: Iterable[Numbered], docs: int = PARTITION_DOCS, chars: int = PARTITION_CHARS) -> Iterator[list[Numbered]]:
-    """Consecutive runs of items, cut at `docs` documents or `chars` characters of text."""
-    batch: list[Numbered] = []
+class Outcome(NamedTuple):
+    result: DocResult
+    key: str | None = None  # cache key, when a cache is in use and the item is a document
+    cached: bool = False
+
+
+def outcomes(engine: Engine, index: int, item: Document | LoadError | Source, keep: bool,
+             cache: ResultCache | None, part: int = 0) -> Iterator[Outcome]:
+    """Load (for a source), look up, and process one input."""
+    docs = engine.load(item) if isinstance(item, Source) else (item,)
+    for k, doc in enumerate(docs):
+        where = (index, part, k)
+        key = None
+        if cache is not None and isinstance(doc, Document):
+            key = cache.key(doc)
+            hit = cache.get(key)
+            if hit is not None:
+                hit.index = where
+                yield Outcome(hit, key, True)
+                continue
+        yield Outcome(engine.process(doc, where, keep), key)
+
+
+def _weight(item: Any) -> int:
+    if isinstance(item, Document):
+        return len(item.text)
+    if isinstance(item, Source) and item.end is not None:
+        return item.end - item.start
+    return 0
+
+
+def partitions(items: Iterable[Any], docs: int = PARTITION_DOCS, chars: int = PARTITION_CHARS) -> Iterator[list]:
+    """Consecutive runs of numbered items, cut at `docs` items or `chars` characters (bytes) of input."""
+    batch: list = []
     size = 0
     for item in items:
         batch.append(item)
-        size += len(getattr(item[1], "text", ""))
+        size += _weight(item[-1])
         if len(batch) >= docs or size >= chars:
             yield batch
             batch, size = [], 0
@@ -43,43 +81,57 @@ def partitions(items: Iterable[Numbered], docs: int = PARTITION_DOCS, chars: int
 
 
 class InProcess:
-    """One document after the other in this process."""
+    """One input after the other in this process."""
 
-    def map(self, engine: Engine, items: Iterable[Numbered], keep_assertions: bool = False) -> Iterator[DocResult]:
+    def map(self, engine: Engine, items: Iterable[Numbered], keep_assertions: bool = False,
+            cache: ResultCache | None = None) -> Iterator[Outcome]:
         for index, item in items:
-            yield engine.process(item, index, keep_assertions)
+            yield from outcomes(engine, index, item, keep_assertions, cache)
 
 
-# The forked workers' engine: set in the parent just before the fork, inherited by the workers.
-_FORKED: Engine | None = None
+# The forked workers' engine and cache: set in the parent just before the fork, inherited by the workers.
+_FORKED: tuple[Engine, ResultCache | None] | None = None
 
 
-def _run_forked(batch: list[Numbered], keep: bool) -> list[DocResult]:
+def _run_forked(batch: list[tuple[int, int, Any]], keep: bool) -> list[Outcome]:
     assert _FORKED is not None
-    return [_FORKED.process(item, index, keep) for index, item in batch]
+    engine, cache = _FORKED
+    return [o for index, part, item in batch for o in outcomes(engine, index, item, keep, cache, part)]
 
 
 class ProcessPool:
-    """`jobs` forked worker processes; the parent loads, the workers segment, extract and check.
+    """`jobs` forked worker processes that read, parse, look up and check; the parent merges.
 
     The engine is warmed up before the fork (lazy models and patterns are
-    built once and shared copy-on-write), partitions keep pickling to one
-    call per batch, and the bounded window keeps the parent from reading the
-    whole corpus ahead of the workers.
+    built once and shared copy-on-write); each partition is one pickled call.
     """
 
     def __init__(self, jobs: int, window: int = 3):
         self.jobs = jobs
         self.window = window
 
-    def map(self, engine: Engine, items: Iterable[Numbered], keep_assertions: bool = False) -> Iterator[DocResult]:
+    def _split(self, engine: Engine, items: Iterable[Numbered]) -> Iterator[tuple[int, int, Any]]:
+        for index, item in items:
+            if isinstance(item, Source) and getattr(engine.loader(item), "splittable", False):
+                try:
+                    total = len(item.data) if item.data is not None else _size(item.name)
+                    size = min(SPLIT_MAX, max(SPLIT_MIN, total // 64))
+                    for part, piece in enumerate(split(item, size)):
+                        yield index, part, piece
+                    continue
+                except OSError:
+                    pass  # the worker's loader reports it
+            yield index, 0, item
+
+    def map(self, engine: Engine, items: Iterable[Numbered], keep_assertions: bool = False,
+            cache: ResultCache | None = None) -> Iterator[Outcome]:
         global _FORKED
         engine.warm_up()
-        _FORKED = engine
+        _FORKED = (engine, cache)
         pool = multiprocessing.get_context("fork").Pool(self.jobs)
         try:
             pending: deque = deque()
-            for batch in partitions(items):
+            for batch in partitions(self._split(engine, items)):
                 pending.append(pool.apply_async(_run_forked, (batch, keep_assertions)))
                 while len(pending) >= self.jobs * self.window:
                     yield from pending.popleft().get()
@@ -90,6 +142,12 @@ class ProcessPool:
             pool.terminate()
             pool.join()
             _FORKED = None
+
+
+def _size(path: str) -> int:
+    import os
+
+    return os.path.getsize(path)
 
 
 # --- Dask ---------------------------------------------------------------------------------------
@@ -126,7 +184,7 @@ def _remote_engine(spec: tuple) -> Engine:
     return engine
 
 
-def _run_remote(spec: tuple, batch: list[Numbered], keep: bool) -> list[DocResult]:
+def _run_remote(spec: tuple, batch: list[tuple[Index, Document | LoadError]], keep: bool) -> list[DocResult]:
     engine = _remote_engine(spec)
     return [engine.process(item, index, keep) for index, item in batch]
 
@@ -164,16 +222,39 @@ class DaskExecutor:
         threads = sum(self.client.nthreads().values()) or 1
         return threads * self.window
 
-    def map(self, engine: Engine, items: Iterable[Numbered], keep_assertions: bool = False) -> Iterator[DocResult]:
+    def map(self, engine: Engine, items: Iterable[Numbered], keep_assertions: bool = False,
+            cache: ResultCache | None = None) -> Iterator[Outcome]:
+        """Inputs are read here (workers need not see the files); cache hits are answered here too."""
         spec = engine_spec(engine)
         client, slots = self.client, self._slots()
         pending: deque = deque()
-        for batch in partitions(items):
-            pending.append(client.submit(_run_remote, spec, batch, keep_assertions, pure=False))
+
+        ready: deque[Outcome] = deque()
+
+        def misses() -> Iterator[tuple[Index, str | None, Document | LoadError]]:
+            for index, item in items:
+                for k, doc in enumerate(engine.load(item) if isinstance(item, Source) else (item,)):
+                    key = cache.key(doc) if cache is not None and isinstance(doc, Document) else None
+                    hit = cache.get(key) if key else None
+                    if hit is not None:
+                        hit.index = (index, 0, k)
+                        ready.append(Outcome(hit, key, True))
+                    else:
+                        yield (index, 0, k), key, doc
+
+        for batch in partitions(misses()):
+            keys = [key for _, key, _ in batch]
+            pending.append((keys, client.submit(_run_remote, spec, [(i, d) for i, _, d in batch], keep_assertions, pure=False)))
+            while ready:
+                yield ready.popleft()
             while len(pending) >= slots:
-                yield from pending.popleft().result()
+                keys, future = pending.popleft()
+                yield from (Outcome(r, k) for r, k in zip(future.result(), keys))
+        while ready:
+            yield ready.popleft()
         while pending:
-            yield from pending.popleft().result()
+            keys, future = pending.popleft()
+            yield from (Outcome(r, k) for r, k in zip(future.result(), keys))
 
     def finish_groups(self, engine: Engine, code: str, groups: list[list[Any]]) -> list[tuple[list, dict]]:
         """`finish` on each key group, spread over the workers; results in group order."""

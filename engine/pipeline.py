@@ -6,7 +6,7 @@ import hashlib
 import json
 import os
 import traceback
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 class DocResult:
     """What the corpus stage keeps of one document: no text, only compact results."""
 
-    index: int
+    index: tuple[int, int, int]  # input, byte range of the input, document within it: the report order
     summary: DocumentSummary
     findings: list[Finding] = field(default_factory=list)
     records: dict[str, list[Any]] = field(default_factory=dict)
@@ -116,25 +116,33 @@ class Engine:
         return self._rulesets[key]
 
     # --- loading ---------------------------------------------------------------------
-    def sources(self, paths: Iterable[str], stdin: bytes | None = None, stdin_name: str | None = None) -> Iterator[Document | LoadError]:
+    def inputs(self, paths: Iterable[str], stdin: bytes | None = None, stdin_name: str | None = None) -> Iterator[Source | LoadError]:
+        """The inputs, not yet read: a `Source` per file (and for stdin), or a `LoadError`."""
         for item in discover(paths, self.registry.loaders):
             if isinstance(item, LoadError):
                 yield item
             elif item == "-":
                 name = stdin_name or "-"
-                yield from self.load(Source(name, Path(name).suffix.lower(), stdin or b""))
+                yield Source(name, Path(name).suffix.lower(), stdin or b"")
             else:
-                yield from self.load(Source(item, Path(item).suffix.lower()))
+                yield Source(item, Path(item).suffix.lower())
+
+    def sources(self, paths: Iterable[str], stdin: bytes | None = None, stdin_name: str | None = None) -> Iterator[Document | LoadError]:
+        """The loaded documents of the inputs, in order."""
+        for item in self.inputs(paths, stdin, stdin_name):
+            yield from (item,) if isinstance(item, LoadError) else self.load(item)
+
+    def loader(self, source: Source):
+        return self.registry.loaders.get(source.suffix) or self.registry.loaders[".txt"]
 
     def load(self, source: Source) -> Iterator[Document | LoadError]:
-        loader = self.registry.loaders.get(source.suffix) or self.registry.loaders[".txt"]
         try:
-            yield from loader(source)
+            yield from self.loader(source)(source)
         except OSError as exc:
             yield LoadError(document=source.name, path=source.name, message=f"cannot read: {exc.strerror or exc}")
 
     # --- per document ------------------------------------------------------------------
-    def process(self, item: Document | LoadError, index: int, keep_assertions: bool = False) -> DocResult:
+    def process(self, item: Document | LoadError, index: tuple[int, int, int], keep_assertions: bool = False) -> DocResult:
         """Everything that needs the document's text. Never raises."""
         if isinstance(item, LoadError):
             summary = DocumentSummary(id=item.document, path=item.path, error=item.message)
@@ -207,7 +215,7 @@ class Engine:
     def warm_up(self) -> None:
         """Run every stage once on a small text, so lazy models and patterns exist before workers fork."""
         text = 'Warm-up. About 1,200 people, or 3% of them, said "yes" on Monday, officials said.\n'
-        self.process(Document(id="<warm-up>", text=text), -1)
+        self.process(Document(id="<warm-up>", text=text), (-1, 0, 0))
 
     def executor(self, jobs: int | None = None):
         from .executors import make_executor
@@ -215,47 +223,31 @@ class Engine:
         jobs = self.config.jobs if jobs is None else jobs
         return make_executor(jobs or os.cpu_count() or 1)
 
-    def results(self, items: Iterable[Document | LoadError], jobs: int | None = None, keep_assertions: bool = False,
+    def results(self, items: Iterable[Document | LoadError | Source], jobs: int | None = None, keep_assertions: bool = False,
                 progress: Callable[[Iterable], Iterable] | None = None, executor: Any = None) -> Iterator[DocResult]:
         """Per-document results in input order, in `jobs` worker processes (0 = one per core) or on `executor`."""
         executor = executor or self.executor(jobs)
-        results = executor.map(self, enumerate(items), keep_assertions)
+        results = (o.result for o in executor.map(self, enumerate(items), keep_assertions))
         yield from (progress(results) if progress else results)
 
-    def check(self, items: Iterable[Document | LoadError], *, jobs: int | None = None, baseline: Path | None = None,
+    def check(self, items: Iterable[Document | LoadError | Source], *, jobs: int | None = None, baseline: Path | None = None,
               progress: Callable[[Iterable], Iterable] | None = None, executor: Any = None,
               cache: ResultCache | None = None) -> Report:
-        """The report for a corpus. With a `cache`, unchanged documents are not processed again:
-        their cached results (findings and corpus records) are used as they are."""
+        """The report for a corpus (documents, or sources the executor reads). With a `cache`,
+        unchanged documents are not processed again: their cached results (findings and corpus
+        records) are used as they are, and new results are stored."""
         executor = executor or self.executor(jobs)
         clock = self.clock
         corpus_rules = [r for r in self.rules_for() if isinstance(r, CorpusRule)]
         records: dict[str, list[Any]] = defaultdict(list)
         results: list[DocResult] = []
-        keys: dict[int, str] = {}
-        hits: deque[DocResult] = deque()
-
-        def misses() -> Iterator[tuple[int, Document | LoadError]]:
-            for index, item in enumerate(items):
-                if cache is not None and isinstance(item, Document):
-                    key = keys[index] = cache.key(item)
-                    hit = cache.get(key)
-                    if hit is not None:
-                        hit.index = index
-                        hits.append(hit)
-                        continue
-                yield index, item
-
-        def merged() -> Iterator[DocResult]:
-            for result in executor.map(self, misses()):
-                yield from _drain(hits)
-                if cache is not None and result.index in keys:
-                    cache.put(keys.pop(result.index), result)
-                yield result
-            yield from _drain(hits)
-
+        outcomes = executor.map(self, enumerate(items), cache=cache)
         try:
-            for result in progress(merged()) if progress else merged():
+            for result, key, cached in progress(outcomes) if progress else outcomes:
+                if key is not None and cached:
+                    cache.touch(key)
+                elif key is not None:
+                    cache.put(key, result)
                 for code, recs in result.records.items():
                     records[code].extend(recs)
                 result.records = {}
@@ -283,7 +275,7 @@ class Engine:
                     Location(document="<corpus>", line=1, column=1, start=0, end=0, excerpt=""),
                     f"corpus rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}",
                 )
-                results.append(DocResult(len(results), DocumentSummary(id="<corpus>", error=err.message), [err]))
+                results.append(DocResult((len(results), 0, 0), DocumentSummary(id="<corpus>", error=err.message), [err]))
         if clock:
             clock.lap("corpus")
         report = self._assemble(report, results, baseline)
@@ -335,6 +327,8 @@ class Engine:
         suppressed = 0
         findings: list[Finding] = []
         for result in results:
+            if not result.findings and not result.suppressions:
+                continue  # nothing to sort or count; the summary's findings stay empty
             kept = []
             used = set()
             for f in result.findings:
@@ -431,11 +425,6 @@ def merge_sections(parts: list[dict[str, Any]]) -> dict[str, Any]:
             else:
                 merged[name] = value
     return merged
-
-
-def _drain(queue: deque) -> Iterator[Any]:
-    while queue:
-        yield queue.popleft()
 
 
 def _str(value: Any) -> str | None:

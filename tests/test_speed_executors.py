@@ -7,8 +7,11 @@ import speed_plugin
 
 from factlint.api import make_config
 from factlint.document import Document
+import json
+
+from factlint.cache import ResultCache
 from factlint.executors import PARTITION_DOCS, InProcess, ProcessPool, partitions
-from factlint.loading import LoadError
+from factlint.loading import LoadError, Source, split
 from factlint.pipeline import Engine
 from factlint.registry import Registry
 
@@ -50,9 +53,9 @@ def test_the_pool_reads_ahead_a_bounded_window_only():
     pool = ProcessPool(2, window=2)
     results = pool.map(engine(), items())
     first = next(results)
-    assert first.index == 0
+    assert first.result.index == (0, 0, 0)
     assert pulled <= (2 * 2 + 1) * PARTITION_DOCS
-    assert [r.index for r in results] == list(range(1, 3000))
+    assert [o.result.index[0] for o in results] == list(range(1, 3000))
 
 
 def test_partitions_cut_on_documents_and_characters():
@@ -77,3 +80,47 @@ def _collect(eng, rule, doc):
 
     segment(doc)
     return rule.collect(doc)
+
+
+def jsonl(tmp_path, count: int):
+    lines = [json.dumps({"id": f"r{i}", "text": TEXTS[i % 3].format(n=100 + i % 4, m=5000 + i % 7)}) for i in range(count)]
+    lines.insert(count // 3, "{not json")
+    lines.insert(count // 2, "")
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def test_byte_ranges_cover_the_file_at_line_boundaries(tmp_path):
+    path = jsonl(tmp_path, 300)
+    data = path.read_bytes()
+    pieces = list(split(Source(str(path), ".jsonl"), 1000))
+    assert len(pieces) > 10
+    assert b"".join(p.open().read() for p in pieces) == data
+    for piece in pieces:
+        assert piece.start == 0 or data[piece.start - 1 : piece.start] == b"\n"
+        assert piece.line == data.count(b"\n", 0, piece.start) + 1
+    assert list(split(Source("-", ".jsonl", data), 1000)) == [
+        Source("-", ".jsonl", data, p.start, p.end, p.line) for p in pieces
+    ]
+
+
+def test_workers_read_a_split_file_and_give_the_single_process_report(tmp_path):
+    path = jsonl(tmp_path, 2000)
+    eng = engine()
+    single = eng.check(eng.inputs([str(path)]), executor=InProcess()).to_json_dict()
+    double = engine().check(engine().inputs([str(path)]), executor=ProcessPool(2)).to_json_dict()
+    assert double == single
+    broken = [f for f in single["findings"] if f["code"] == "TXT003"]
+    assert [(f["line"], f["document"]) for f in broken] == [(667, f"{path}:667")]
+
+
+def test_workers_use_the_cache(tmp_path):
+    path = jsonl(tmp_path, 400)
+    uncached = engine().check(engine().inputs([str(path)]), executor=InProcess()).to_json_dict()
+    for expected_hits in (0, 400):
+        eng = engine()
+        cache = ResultCache(tmp_path / "cache", eng)
+        report = eng.check(eng.inputs([str(path)]), executor=ProcessPool(2), cache=cache).to_json_dict()
+        assert report == uncached
+        assert (cache.hits, cache.misses) == (expected_hits, 400 - expected_hits)
