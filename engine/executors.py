@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 Index = tuple[int, int, int]  # input number, byte range of that input, document in the range
 Numbered = tuple[int, "Document | LoadError | Source"]
 
-PARTITION_DOCS = 64  # documents (or inputs) per partition, at most
+PARTITION_DOCS = 32  # documents (or files) per partition, at most
 PARTITION_CHARS = 1 << 19  # characters of text (or bytes of input) per partition, at most (~512k)
 SPLIT_MIN, SPLIT_MAX = 1 << 16, 1 << 20  # byte ranges of a splittable file: ~1/64 of it, within these bounds
 
@@ -59,18 +59,21 @@ def outcomes(engine: Engine, index: int, item: Document | LoadError | Source, ke
 
 
 def _weight(item: Any) -> int:
-    if isinstance(item, Document):
-        return len(item.text)
-    if isinstance(item, Source) and item.end is not None:
-        return item.end - item.start
-    return 0
+    return len(item.text) if isinstance(item, Document) else 0
 
 
 def partitions(items: Iterable[Any], docs: int = PARTITION_DOCS, chars: int = PARTITION_CHARS) -> Iterator[list]:
-    """Consecutive runs of numbered items, cut at `docs` items or `chars` characters (bytes) of input."""
+    """Consecutive runs of numbered items, cut at `docs` items or `chars` characters (bytes) of input;
+    a byte range of a file is a partition of its own (ranges are already cut to size)."""
     batch: list = []
     size = 0
     for item in items:
+        if isinstance(item[-1], Source) and item[-1].end is not None:
+            if batch:
+                yield batch
+                batch, size = [], 0
+            yield [item]
+            continue
         batch.append(item)
         size += _weight(item[-1])
         if len(batch) >= docs or size >= chars:

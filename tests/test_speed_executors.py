@@ -62,6 +62,8 @@ def test_partitions_cut_on_documents_and_characters():
     items = [(i, Document(id=str(i), text="x" * 100)) for i in range(10)]
     assert [len(p) for p in partitions(items, docs=4, chars=10_000)] == [4, 4, 2]
     assert [len(p) for p in partitions(items, docs=100, chars=250)] == [3, 3, 3, 1]
+    ranged = [(0, 0, Source("a.jsonl", ".jsonl", None, 0, 10)), (0, 1, Source("a.jsonl", ".jsonl", None, 10, 20))]
+    assert [len(p) for p in partitions(items[:3] + ranged + items[3:5], docs=4)] == [3, 1, 1, 2]
 
 
 def test_fact_key_groups_give_the_findings_of_one_finish():
