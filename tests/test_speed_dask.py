@@ -9,6 +9,7 @@ import speed_plugin
 from click.testing import CliRunner
 
 from factlint.api import make_config
+from factlint.cache import ResultCache
 from factlint.cli import main
 from factlint.document import Document
 from factlint.executors import DaskExecutor, InProcess
@@ -42,6 +43,16 @@ def test_dask_report_is_the_local_report(cluster):
     assert remote == local
     assert sum(f["code"] == "SPD901" for f in local["findings"]) > 10
     assert local["test_figures"]
+
+
+def test_dask_with_the_cache(cluster, tmp_path):
+    _, client = cluster
+    local = Engine(make_config({}), Registry((), [speed_plugin])).check(corpus(), executor=InProcess()).to_json_dict()
+    for hits in (0, 140):
+        eng = Engine(make_config({}), Registry((), [speed_plugin]))
+        cache = ResultCache(tmp_path, eng)
+        assert eng.check(corpus(), executor=DaskExecutor(client), cache=cache).to_json_dict() == local
+        assert (cache.hits, cache.misses) == (hits, 140 - hits)
 
 
 def test_cli_dask_executor(cluster, tmp_path, monkeypatch):
