@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
@@ -13,6 +14,9 @@ from tqdm import tqdm
 
 from . import __version__
 from .config import ConfigError, find_config, load_config
+from .document import Document
+from .gitdiff import ChangedLines, restrict
+from .loading import Source
 from .models import severity_rank
 from .registry import Registry
 
@@ -69,6 +73,35 @@ def _read_stdin(paths: tuple[str, ...]) -> bytes | None:
     return sys.stdin.buffer.read() if "-" in paths else None
 
 
+class SourceTexts(Mapping):
+    """Document id → text, read again from its source only when a formatter asks (the `html` report does).
+
+    The run keeps no texts in memory; a file is re-read through the same loader,
+    so offsets match, and each file is read at most once.
+    """
+
+    def __init__(self, engine, report, stdin: bytes | None, stdin_name: str | None):
+        self._engine, self._stdin, self._stdin_name = engine, stdin, stdin_name or "-"
+        self._paths = {d.id: d.path for d in report.documents if d.path and not d.error}
+        self._texts: dict[str, str] = {}
+        self._read: set[str] = set()
+
+    def __getitem__(self, doc_id: str) -> str:
+        path = self._paths[doc_id]
+        if path not in self._read:
+            self._read.add(path)
+            data = self._stdin if path == self._stdin_name and self._stdin is not None else None
+            source = Source(path, Path(path).suffix.lower(), data)
+            self._texts.update((d.id, d.text) for d in self._engine.load(source) if isinstance(d, Document))
+        return self._texts[doc_id]
+
+    def __iter__(self):
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factlint")
 def main() -> None:
@@ -88,15 +121,17 @@ def main() -> None:
 @click.option("--table-format", default=None, help="tabulate format for the table report (github, grid, ...)")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="accepted findings to leave out of the report")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="write every finding of this run as the baseline")
+@click.option("--diff", "diff_ref", metavar="REF", help="report only findings on lines changed since this git ref")
 @click.option("--no-cache", is_flag=True, help="neither read nor write the result cache (.factlint_cache/)")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="where documents are checked: local processes (--jobs) or a Dask cluster")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address for --executor dask (tcp://host:8786)")
 def check(paths, formats, outputs, select, ignore, fail_on, config_path, stdin_filename, jobs, table_format,
-          baseline, write_baseline, no_cache, executor, scheduler) -> None:
-    """Check a corpus (files, folders, or '-' for stdin) and print the consistency report."""
-    if not paths:
-        _fail("no paths given (use '-' to read standard input)")
+          baseline, write_baseline, diff_ref, no_cache, executor, scheduler) -> None:
+    """Check a corpus (files, folders, or '-' for stdin; default: the current folder) and print the report."""
+    paths = paths or (".",)
+    if diff_ref and "-" in paths:
+        _fail("--diff compares files with a git ref; it cannot be used with standard input")
     formats = formats or ("table",)
     if len(outputs) > len(formats):
         _fail("more --output than --format options")
@@ -105,9 +140,11 @@ def check(paths, formats, outputs, select, ignore, fail_on, config_path, stdin_f
         unknown = [f for f in formats if f not in engine.registry.formatters]
         if unknown:
             _fail(f"unknown format {unknown[0]!r}; choose from {', '.join(sorted(engine.registry.formatters))}")
+        changed = ChangedLines(diff_ref, paths) if diff_ref else None
         runner = _executor(engine, executor, scheduler)
         cache = None if no_cache else _cache(engine)
-        items = engine.inputs(paths, _read_stdin(paths), stdin_filename)
+        stdin = _read_stdin(paths)
+        items = engine.inputs(paths, stdin, stdin_filename)
         try:
             report = engine.check(items, baseline=Path(baseline) if baseline else None, progress=_progress,
                                   executor=runner, cache=cache)
@@ -120,7 +157,10 @@ def check(paths, formats, outputs, select, ignore, fail_on, config_path, stdin_f
         from .pipeline import write_baseline as write
 
         write(report, Path(write_baseline))
-    options = {"table_format": table_format}
+    if changed is not None:
+        report.sections["diff"] = {"ref": diff_ref, "outside_diff": restrict(report, changed)}
+    options = {"table_format": table_format, "rules": engine.rule_classes,
+               "texts": SourceTexts(engine, report, stdin, stdin_filename)}
     for i, name in enumerate(formats):
         _write(engine.registry.formatters[name](report, options), outputs[i] if i < len(outputs) else None)
     threshold = severity_rank(engine.config.fail_on)
@@ -191,22 +231,4 @@ def explain(code, config_path) -> None:
     cls = engine.rule_classes.get(code.upper())
     if cls is None:
         _fail(f"no rule {code!r}; see `factlint rules`")
-    click.echo(explain_text(cls))
-
-
-def explain_text(cls) -> str:
-    """A rule's documentation page: heading, metadata, docstring, options, examples."""
-    lines = [f"# {cls.code} {cls.name}", "", f"{cls.summary}.", "",
-             f"Default severity: {cls.severity.value}. Plugin: {cls.plugin}.", "", cls.doc()]
-    options = cls.Options.model_json_schema().get("properties", {})
-    if options:
-        lines += ["", "## Options", ""]
-        for key, spec in options.items():
-            lines.append(f"- `{key}` (default {json.dumps(spec.get('default'))}): {spec.get('description', '')}".rstrip(": "))
-    if cls.examples:
-        lines += ["", "## Examples", ""]
-        for ex in cls.examples:
-            lines.append(("Flagged:" if ex.fails else "Not flagged:") + (f" (article type: {ex.meta['type']})" if ex.meta.get("type") else ""))
-            lines += ["", *("    " + line for line in ex.text.splitlines()), ""]
-    return "\n".join(lines).rstrip() + "\n"
-
+    click.echo(cls.page())

@@ -81,9 +81,11 @@ def factlint_formatters() -> dict[str, Formatter]:
 
     Called once when the engine starts. Return a mapping from a format name
     (``"json"``) to a callable ``formatter(report, options) -> str`` where
-    `options` holds the formatter's settings from the command line
-    (e.g. ``table_format``). Later plugins override earlier ones for the same
-    name. Not firstresult: all mappings are merged.
+    `options` holds the command line's settings (``table_format``), ``rules``
+    (the run's rule classes by code) and ``texts`` (document id → text, read
+    lazily); callers of the Python API may pass any of them or none, so a
+    formatter must work without them. Later plugins override earlier ones for
+    the same name. Not firstresult: all mappings are merged.
     """
 
 

@@ -59,7 +59,7 @@ class Engine:
         self.rule_classes = self.registry.rules(packs)
         self._validate_config()
         self._rulesets: dict[tuple[int, ...], list[Rule]] = {}
-        self._levels: dict[tuple[int, ...], dict[str, Severity]] = {}
+        self._level_maps: dict[tuple[int, ...], dict[str, Severity]] = {}
         self.clock: StageClock | None = None  # set by the benchmarks to time each stage
 
     # --- configuration -------------------------------------------------------------
@@ -172,6 +172,7 @@ class Engine:
         if clock:
             clock.lap("extract")
         records: dict[str, list[Any]] = {}
+        start = len(findings)
         for rule in rules:
             try:
                 if isinstance(rule, CorpusRule):
@@ -184,6 +185,10 @@ class Engine:
                         clock.lap("rules")
             except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the run
                 findings.append(self._crash(f"rule {rule.code} ({rule.name})", doc, exc))
+        furniture = [(b.start, b.end) for b in doc.blocks if b.kind == "furniture"]
+        if furniture:  # content rules never report inside page furniture, whatever view they read
+            findings[start:] = [f for f in findings[start:] if f.code.startswith("TXT")
+                                or not any(s <= f.start < e for s, e in furniture)]
         result = DocResult(index, self.summarize(doc), findings, records)
         result.suppressions = [(s, doc.location(s.comment_start, s.comment_end)) for s in doc.suppressions]
         if keep_assertions:
@@ -308,18 +313,18 @@ class Engine:
 
     def _keeps(self, finding: Finding, name: str) -> bool:
         """Whether a corpus finding survives the document's overrides; re-levels it if they say so."""
-        local = self._levels_for(name)
+        local = self._levels(name)
         if finding.code not in local:
             return False
-        if finding.severity == self._levels_for("")[finding.code]:
+        if finding.severity == self._levels("")[finding.code]:
             finding.severity = local[finding.code]
         return True
 
-    def _levels_for(self, name: str) -> dict[str, Severity]:
+    def _levels(self, name: str) -> dict[str, Severity]:
         key = self._overrides_for(name) if name else ()
-        if key not in self._levels:
-            self._levels[key] = {r.code: r.level for r in self.rules_for(name)}
-        return self._levels[key]
+        if key not in self._level_maps:
+            self._level_maps[key] = {r.code: r.level for r in self.rules_for(name)}
+        return self._level_maps[key]
 
     def _assemble(self, report: Report, results: list[DocResult], baseline: Path | None) -> Report:
         from .plugins.text import UnusedSuppression

@@ -11,6 +11,7 @@ is, possibly in another process) and `CorpusRule.finish` sees all records.
 from __future__ import annotations
 
 import inspect
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -62,6 +63,23 @@ class Rule:
     @classmethod
     def doc(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def page(cls) -> str:
+        """The rule's documentation page (Markdown): metadata, docstring, options, examples."""
+        lines = [f"# {cls.code} {cls.name}", "", f"{cls.summary}.", "",
+                 f"Default severity: {cls.severity.value}. Plugin: {cls.plugin}.", "", cls.doc()]
+        options = cls.Options.model_json_schema().get("properties", {})
+        if options:
+            lines += ["", "## Options", ""]
+            for key, spec in options.items():
+                lines.append(f"- `{key}` (default {json.dumps(spec.get('default'))}): {spec.get('description', '')}".rstrip(": "))
+        if cls.examples:
+            lines += ["", "## Examples", ""]
+            for ex in cls.examples:
+                kind = " (article type: {})".format(ex.meta["type"]) if ex.meta.get("type") else ""
+                lines += [("Flagged:" if ex.fails else "Not flagged:") + kind, "", *("    " + line for line in ex.text.splitlines()), ""]
+        return "\n".join(lines).rstrip() + "\n"
 
     def check(self, doc: Document) -> Iterable[Finding]:
         """Yield findings for one document (document rules)."""

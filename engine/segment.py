@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
-import nupunkt
 import regex
+import sentencex
 
 from .document import Block, Document, Quote, Sentence, Suppression
 
@@ -42,7 +41,11 @@ _VERBS = (
     r"|saying|adding|warned|warns|asked|replied|argued|insisted|declared|announced|remarked|continued"
     r"|posted|tweeted|commented|recalled|acknowledged|emphasized|emphasised|stressed|insists|argues|explains"
 )
-_NAME = r"(?:[\p{Lu}][\p{L}'’.\-]*(?:\s+(?:of|de|al|bin|von|van|the)?\s*[\p{Lu}][\p{L}'’.\-]*)*|he|she|they|it|officials?|spokesm[ae]n|spokeswom[ae]n|spokespeople|spokespersons?)"
+_NAME = (
+    r"(?<!\w)(?:(?i:the|a|an)\s+(?:[\p{Ll}\-]+\s+){0,3}?[\p{Ll}\-]+"
+    r"|[\p{Lu}][\p{L}'’.\-]*(?:\s+(?:of|de|al|bin|von|van)?\s*[\p{Lu}][\p{L}'’.\-]*)*"
+    r"|he|she|they|officials?)(?!\w)"
+)
 _AFTER = regex.compile(
     rf"[\s,.]*(?:(?P<verb>{_VERBS})\s+(?P<name>(?:the\s+)?{_NAME})|(?P<name2>(?:the\s+)?{_NAME})\s+(?P<verb2>{_VERBS})\b)"
 )
@@ -115,15 +118,17 @@ def text_blocks(view: str) -> list[Block]:
 
 
 def mark_furniture(view: str, blocks: list[Block]) -> list[Block]:
-    """Reclassify navigation, widgets, prompts and related-article headlines as furniture."""
+    """Reclassify navigation, widgets and prompts as furniture, and the headline-like blocks
+    that follow navigation after the last paragraph (links to related articles)."""
     out: list[Block] = []
     after_nav = False
-    for block in blocks:
+    last_paragraph = max((i for i, b in enumerate(blocks) if _kind(view[b.start : b.end]) == "paragraph"), default=-1)
+    for i, block in enumerate(blocks):
         text = view[block.start : block.end]
         if FURNITURE.fullmatch(text):
             out.append(Block(block.start, block.end, "furniture"))
-            after_nav = after_nav or bool(_NAVIGATION.match(text))
-        elif after_nav and block.kind in ("heading", "title", "list_item"):
+            after_nav = after_nav or (i > last_paragraph and bool(_NAVIGATION.match(text)))
+        elif after_nav and _kind(text) in ("heading", "list_item"):
             out.append(Block(block.start, block.end, "furniture"))
         else:
             after_nav = False
@@ -133,26 +138,19 @@ def mark_furniture(view: str, blocks: list[Block]) -> list[Block]:
 
 def sentences(view: str, blocks: list[Block]) -> list[Sentence]:
     out: list[Sentence] = []
-    split = _sentence_splitter().span_tokenize
     for index, block in enumerate(blocks):
         if block.kind == "furniture":
             continue
         text = view[block.start : block.end]
-        spans = split(text) if block.kind == "paragraph" else ((0, len(text)),)
-        for start, end in spans:
-            piece = text[start:end]
+        pieces = sentencex.segment("en", text) if block.kind == "paragraph" else (text,)
+        start = block.start
+        for piece in pieces:  # contiguous: the pieces join back into the block's text
             lead = len(piece) - len(piece.lstrip())
             trail = len(piece) - len(piece.rstrip())
-            if end - trail > start + lead:
-                out.append(Sentence(block.start + start + lead, block.start + end - trail, index))
+            if len(piece) - trail > lead:
+                out.append(Sentence(start + lead, start + len(piece) - trail, index))
+            start += len(piece)
     return out
-
-
-@cache
-def _sentence_splitter():
-    """nupunkt's default model. Its raw sentence spans, stripped, are the spans of `nupunkt.sent_spans`
-    (which pads each to the next sentence and copies out every sentence's text)."""
-    return nupunkt.load("default")
 
 
 def _opens(view: str, i: int, block_start: int) -> bool:
@@ -201,7 +199,8 @@ def _speaker(view: str, block_start: int, block_end: int, start: int, end: int):
     if after:
         group = "name" if after.group("name") else "name2"
         return after.group(group), after.start(group), after.end(group)
-    sentence_start = max(view.rfind(". ", block_start, start) + 2, block_start)
+    stop = view.rfind(". ", block_start, start)
+    sentence_start = block_start if stop < 0 else stop + 2
     before = _BEFORE.search(view, sentence_start, start)
     if before:
         return before.group("name"), before.start("name"), before.end("name")

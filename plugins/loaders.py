@@ -121,7 +121,7 @@ class _HTMLText(HTMLParser):
         self.current: list[int] = []  # start, end of the block being gathered
         self.kind = "paragraph"
 
-    def offset(self) -> int:
+    def _pos(self) -> int:
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
@@ -154,7 +154,7 @@ class _HTMLText(HTMLParser):
             self._flush()
 
     def _text(self, length: int) -> None:
-        start = self.offset()
+        start = self._pos()
         if any(t in self.HIDDEN for t in self.stack) and "title" not in self.stack:
             return
         self.keep.append((start, start + length))

@@ -1,0 +1,109 @@
+"""What several report formats share: rule metadata, span ends, and where a record sits in its file.
+
+Formatters receive `options` from the command line. Besides their own settings,
+the CLI passes `rules` (the run's rule classes by code) and `texts` (document
+id → text, read lazily); callers of the Python API may pass either or neither.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+from factlint.models import Location, Report
+from factlint.rule import Rule
+
+
+def rule_classes(options: Mapping) -> dict[str, type[Rule]]:
+    """The run's rule classes (from the CLI), else those the installed plugins provide by default."""
+    rules = options.get("rules")
+    if rules is None:
+        from factlint.registry import Registry
+
+        rules = Registry(()).rules()
+    return dict(rules)
+
+
+def family(code: str) -> str:
+    return code.rstrip("0123456789")
+
+
+def span_end(loc: Location) -> tuple[int, int]:
+    """1-based line and column just after the span's last character (the column is exclusive)."""
+    lines = loc.excerpt.split("\n")
+    if len(lines) == 1:
+        return loc.line, loc.column + len(loc.excerpt)
+    return loc.line + len(lines) - 1, len(lines[-1]) + 1
+
+
+def record_lines(path: str) -> dict[str, int]:
+    """Document id → 1-based line of its record, for a JSON Lines file (empty for anything else)."""
+    out: dict[str, int] = {}
+    try:
+        with open(path, "rb") as stream:
+            for number, raw in enumerate(stream, 1):
+                if raw.lstrip().startswith(b"{"):
+                    try:
+                        record = json.loads(raw)
+                    except ValueError:
+                        continue
+                    if isinstance(record, dict) and "id" in record:
+                        out.setdefault(str(record["id"]), number)
+    except OSError:
+        pass
+    return out
+
+
+class FilePositions:
+    """Where a span sits as its file shows it; reads each multi-record file once."""
+
+    def __init__(self) -> None:
+        self._records: dict[str, dict[str, int]] = {}
+
+    def __call__(self, loc: Location) -> tuple[str | None, int, int, bool]:
+        """(file, line, column, exact).
+
+        For a document that is a whole file, the span's own line and column. For a
+        record inside a file (a JSON Lines article), the record's line and column 1,
+        with `exact` false: the span's line and column refer to the record's text.
+        """
+        path = loc.path
+        if path is None or path == "-":
+            return None, loc.line, loc.column, False
+        if loc.document == path:
+            return path, loc.line, loc.column, True
+        if path not in self._records:
+            self._records[path] = record_lines(path)
+        return path, self._records[path].get(loc.document, 1), 1, False
+
+
+def sections(report: Report) -> dict[str, list[dict]]:
+    """The report's tabular sections: lists of objects (e.g. the figures ledger)."""
+    return {
+        name: value for name, value in report.sections.items()
+        if isinstance(value, list) and value and all(isinstance(row, dict) for row in value)
+    }
+
+
+def is_location(value) -> bool:
+    """Whether a section cell is a span (a dict with document, start and end)."""
+    return isinstance(value, dict) and {"document", "start", "end"} <= value.keys()
+
+
+def cell_text(value) -> str:
+    """A section cell as one line of text: spans as `document:line:column`, lists joined with `; `."""
+    if value is None:
+        return ""
+    if is_location(value):
+        if "line" in value:
+            return f"{value['document']}:{value['line']}:{value.get('column', 1)}"
+        return f"{value['document']}@{value['start']}"
+    if isinstance(value, list) and value and all(v is None or isinstance(v, (int, float)) for v in value):
+        return "[" + ", ".join("…" if v is None else cell_text(v) for v in value) + "]"  # an interval; None is open
+    if isinstance(value, list):
+        return "; ".join(cell_text(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={cell_text(v)}" for k, v in value.items())
+    if isinstance(value, float):
+        return f"{value:g}"
+    return " ".join(str(value).split())
