@@ -31,7 +31,7 @@ Index = tuple[int, int, int]  # input number, byte range of that input, document
 Numbered = tuple[int, "Document | LoadError | Source"]
 
 PARTITION_DOCS = 32  # documents (or files) per partition, at most
-PARTITION_CHARS = 1 << 19  # characters of text (or bytes of input) per partition, at most (~512k)
+PARTITION_CHARS = 1 << 19  # characters of document text per partition, at most (~512k)
 SPLIT_MIN, SPLIT_MAX = 1 << 16, 1 << 20  # byte ranges of a splittable file: ~1/64 of it, within these bounds
 
 

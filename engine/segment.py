@@ -50,6 +50,7 @@ _AFTER = regex.compile(
     rf"[\s,.]*(?:(?P<verb>{_VERBS})\s+(?P<name>(?:the\s+)?{_NAME})|(?P<name2>(?:the\s+)?{_NAME})\s+(?P<verb2>{_VERBS})\b)"
 )
 _BEFORE = regex.compile(rf"(?P<name>{_NAME})\s+(?:\w+\s+){{0,2}}?(?P<verb>{_VERBS})\b[^“\"]{{0,200}}?[,:]?\s*$")
+_ANY_VERB = regex.compile(rf"\b(?:{_VERBS})\b")  # `_BEFORE` cannot match where no reporting verb is
 _SUPPRESS = regex.compile(r"<!--\s*factlint:\s*(disable-next-line|disable|enable)\b([^>]*?)-->", regex.I)
 
 
@@ -201,7 +202,7 @@ def _speaker(view: str, block_start: int, block_end: int, start: int, end: int):
         return after.group(group), after.start(group), after.end(group)
     stop = view.rfind(". ", block_start, start)
     sentence_start = block_start if stop < 0 else stop + 2
-    before = _BEFORE.search(view, sentence_start, start)
+    before = _ANY_VERB.search(view, sentence_start, start) and _BEFORE.search(view, sentence_start, start)
     if before:
         return before.group("name"), before.start("name"), before.end("name")
     return None, None, None
