@@ -37,13 +37,15 @@ COMMIT_EVERY = 512
 
 
 def _source_files(obj: Any) -> list[Path]:
-    """The Python files an object's code lives in: a module's file, or every file of its package."""
+    """The files an object's code lives in: a module's file, or every file of its package (code and data)."""
     module = obj if inspect.ismodule(obj) else sys.modules.get(getattr(obj, "__module__", None) or type(obj).__module__)
     file = getattr(module, "__file__", None)
     if not file:
         return []
     path = Path(file)
-    return sorted(path.parent.rglob("*.py")) if path.name == "__init__.py" else [path]
+    if path.name != "__init__.py":
+        return [path]
+    return sorted(p for p in path.parent.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
 
 
 def fingerprint(engine: Engine) -> str:
