@@ -56,6 +56,44 @@ def task_stages(corpus: Path) -> dict:
     }
 
 
+class _Replay:
+    """An executor that hands back outcomes already computed (to time what `check` does after them)."""
+
+    def __init__(self, outcomes: list):
+        self.outcomes = outcomes
+
+    def map(self, engine, items, keep_assertions=False, cache=None):
+        return iter(self.outcomes)
+
+
+def task_jobs(corpus: Path, jobs: int) -> dict:
+    """CPU accounting of a `--jobs N` run by phase: start-up, the pool phase (parent and workers),
+    and the tail (corpus pass, report, JSON). On a shared machine the wall-time speed-up depends on
+    what else runs; this says what the run asks of N idle cores."""
+    import resource
+
+    from factlint.api import make_config
+    from factlint.executors import ProcessPool
+    from factlint.pipeline import Engine
+
+    def cpu(who: int) -> float:
+        usage = resource.getrusage(who)
+        return usage.ru_utime + usage.ru_stime
+
+    engine = Engine(make_config({}))
+    engine.warm_up()
+    startup = cpu(resource.RUSAGE_SELF)
+    outcomes = list(ProcessPool(jobs).map(engine, enumerate(engine.inputs([str(corpus)]))))
+    parent_pool = cpu(resource.RUSAGE_SELF) - startup
+    workers = cpu(resource.RUSAGE_CHILDREN)
+    start = cpu(resource.RUSAGE_SELF)
+    report = engine.check([], executor=_Replay(outcomes))
+    engine.registry.formatters["json"](report, {})
+    tail = cpu(resource.RUSAGE_SELF) - start
+    return {"jobs": jobs, "startup": startup, "parent_pool": parent_pool, "workers": workers, "tail": tail,
+            "documents": report.summary.documents}
+
+
 def task_floor(corpus: Path) -> dict:
     """One pass of one `regex` pattern (every built-in phrase, or a number) over every text."""
     phrases = builtin_phrases()
@@ -112,6 +150,7 @@ def bench_corpus(name: str, corpus: Path, workdir: Path, proselint: dict | None,
     out["stages"] = child("stages", corpus)
     out["check_j1"] = check(corpus, 1, workdir)
     out["check_j2"] = check(corpus, 2, workdir)
+    out["jobs_cpu"] = child("jobs", corpus, "--limit", "2")
     out["floor"] = child("floor", corpus)
     # proselint at ~20k words/s would take a quarter of an hour on 100 MB of repeated articles:
     # its rate is taken on the first 2,500 documents (all of BBC) unless the caller measured it.
@@ -205,6 +244,13 @@ def corpus_tables(name: str, r: dict, versions: dict) -> list[str]:
               f"({j1['wall'] / fl['wall']:.1f}× on wall time); target ≤ 5×",
               f"- `--jobs 2` vs `--jobs 1`: **{j1['wall'] / j2['wall']:.2f}×** faster on wall time; target ≥ 1.7× "
               f"(load average before/after: {_load(r['load_before'])} / {_load(r['load_after'])})"]
+    if "jobs_cpu" in r:
+        a = r["jobs_cpu"]
+        serial, parallel = a["startup"] + a["tail"], a["parent_pool"] + a["workers"]
+        lines.append(f"- `--jobs 2` CPU by phase: start-up {a['startup']:.2f} s, pool phase {a['workers']:.2f} s in the workers + "
+                     f"{a['parent_pool']:.2f} s in the parent, tail (corpus pass, report, JSON) {a['tail']:.2f} s; on two idle "
+                     f"cores that is about {serial + parallel / 2:.2f} s of wall time against {j1['cpu']:.2f} s of CPU for "
+                     f"`--jobs 1`: **{j1['cpu'] / (serial + parallel / 2):.2f}×** (an estimate from CPU accounting, not a timing)")
     return lines
 
 
@@ -254,7 +300,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="bbc,100mb", help="comma-separated: bbc, 100mb, 1gb, figures")
     ap.add_argument("--corpus", type=Path, default=BBC)
-    ap.add_argument("--task", choices=["stages", "floor", "proselint"], help=argparse.SUPPRESS)
+    ap.add_argument("--task", choices=["stages", "jobs", "floor", "proselint"], help=argparse.SUPPRESS)
     ap.add_argument("--limit", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--stream-jobs", type=int, default=2, help="--jobs for the 1 GB run")
     ap.add_argument("--figures", type=int, default=1_000_000)
@@ -264,6 +310,7 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     if args.task:
         tasks = {"stages": lambda: task_stages(args.corpus), "floor": lambda: task_floor(args.corpus),
+                 "jobs": lambda: task_jobs(args.corpus, args.limit or 2),
                  "proselint": lambda: task_proselint(args.corpus, args.limit)}
         print(json.dumps(tasks[args.task]()))
         return
