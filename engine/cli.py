@@ -209,8 +209,17 @@ def _detail(a) -> str:
 @main.command()
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 @click.option("--table-format", default="simple")
-def rules(config_path, table_format) -> None:
-    """List every rule: code, name, default severity, plugin, summary."""
+@click.option("--check", "check_path", type=click.Path(), help="validate a rule pack (file or folder) and run its examples")
+def rules(config_path, table_format, check_path) -> None:
+    """List every rule: code, name, default severity, plugin, summary (or, with --check, validate a pack)."""
+    if check_path:
+        from .packs import check_packs
+
+        try:
+            click.echo(check_packs(Path(check_path)))
+        except ConfigError as exc:
+            _fail(str(exc))
+        return
     try:
         engine = _engine(config_path, {})
     except ConfigError as exc:

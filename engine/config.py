@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .locate import KeyLines
 from .models import Severity
 
 FailOn = Literal["error", "warning", "info", "never"]
@@ -75,24 +76,15 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def key_line(text: str, key: str) -> int | None:
-    """The first line of a TOML text that defines `key` (best effort, for error messages)."""
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip().lstrip("[").split("=")[0].strip().strip("]\"'")
-        if stripped == key or stripped.endswith("." + key):
-            return number
-    return None
-
-
 def format_errors(exc: ValidationError, file: str, text: str, prefix: tuple = ()) -> str:
+    """One line per validation error: file:line: key: message."""
+    keys = KeyLines(text)
     lines = []
     for err in exc.errors():
-        loc = [*prefix, *err["loc"]]
-        key = ".".join(str(p) for p in loc)
-        names = [p for p in loc if isinstance(p, str)]
-        line = key_line(text, names[-1]) if names else None
+        loc = err["loc"]
+        line = keys.line((*prefix, *loc))
         where = f"{file}:{line}" if line else file
-        lines.append(f"{where}: {key}: {err['msg']}")
+        lines.append(f"{where}: {'.'.join(str(p) for p in loc)}: {err['msg']}")
     return "\n".join(lines)
 
 
@@ -112,14 +104,15 @@ def read_config_file(path: Path) -> tuple[dict[str, Any], str]:
 
 def load_config(path: Path | None, defaults: dict[str, Any], cli: dict[str, Any]) -> Config:
     """Defaults from plugins, then the file, then command-line settings (which win)."""
-    data, text, file = {}, "", "<defaults>"
+    data, text, file, prefix = {}, "", "<defaults>", ()
     if path is not None:
         data, text = read_config_file(path)
         file = str(path)
+        prefix = ("tool", "factlint") if path.name == "pyproject.toml" else ()
     merged = deep_merge(deep_merge(defaults, data), {k: v for k, v in cli.items() if v not in (None, [], ())})
     try:
         config = Config.model_validate(merged)
     except ValidationError as exc:
-        raise ConfigError(format_errors(exc, file, text)) from exc
+        raise ConfigError(format_errors(exc, file, text, prefix)) from exc
     config.base = path.parent if path else None
     return config

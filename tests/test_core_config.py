@@ -73,3 +73,11 @@ def test_severity_and_per_path_overrides(run, tmp_path):
     findings = json.loads(out)["findings"]
     assert code == 1
     assert {(f["document"].split("/")[-2], f["severity"]) for f in findings} == {("news", "warning")}
+
+
+def test_pyproject_errors_name_the_line_of_the_key(tmp_path):
+    cfg = tmp_path / "pyproject.toml"
+    cfg.write_text("[project]\nname = 'x'\n\n[tool.factlint]\nselect = ['NUM']\njobs = -3\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(cfg, {}, {})
+    assert "pyproject.toml:6: jobs" in str(err.value)

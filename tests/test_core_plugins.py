@@ -127,3 +127,14 @@ def test_content_rules_never_fire_inside_page_furniture():
     text = "Article 5 was invoked on Monday, officials said.\n\nPrevious Article\n\nMarkets Rally Again\n"
     report = engine.check([Document(id="a", text=text)])
     assert [(f.code, f.start) for f in report.findings] == [("TST002", 0), ("TXT101", 50), ("TXT101", 68)]
+
+
+def test_every_subpackage_is_listed_for_a_non_editable_install():
+    import tomllib
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    roots = {"factlint": REPO / "engine", "factlint.plugins": REPO / "plugins", "factlint.rules": REPO / "rules"}
+    found = set()
+    for name, root in roots.items():
+        found |= {".".join([name, *p.parent.relative_to(root).parts]) for p in root.rglob("__init__.py")}
+    assert found == listed

@@ -1,0 +1,526 @@
+"""Reading figures: one pass for digit runs and one token-set test for number words, then per-match work.
+
+`read(text)` returns `Figure`s: the numeral, its value and precision, sign,
+scale, currency or unit, qualifier, ranges and vague quantities, and what is
+not a quantity at all (dates, times, ordinals, identifiers such as F-35 or
+Article 5). What is counted (noun, measure, holder, time) is `context.py`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from . import intervals as iv
+from .lexicon import alternation, lexicon
+from .units import PERCENT, POINTS
+from .words import DENOMINATORS, NUMBER_WORDS, ORDINALS, SCALES, read_words
+
+LEX = lexicon()
+_L = LEX.words
+
+# --- candidates: one pass for digits, one token-set test for number words -------------------------
+_DIGIT_RUN = regex.compile(r"(?:(?<![\w.])\.)?\d+(?:(?:[.,\u00a0\u202f\u2009/]| {1,2})\d+)*")
+_NUMERAL = regex.compile(
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping 12,34,567
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.5
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?"  # 1 234 567 with thin or no-break spaces
+    r"|\d+(?:\.\d+)?|\.\d+"
+)
+_MIXED = regex.compile(r"(\d+)[ \u00a0]{1,2}(\d{1,2})/(\d{1,2})")
+_SLASH = regex.compile(r"\d{1,4}/\d{1,4}(?:/\d{2,4})?")
+_WORD_CONT = sorted(NUMBER_WORDS | set(DENOMINATORS) | set(ORDINALS) | {"point", "half"}, key=len, reverse=True)
+_WC = "|".join(_WORD_CONT)
+WORDS_AT = regex.compile(
+    rf"(?:{'|'.join(sorted(NUMBER_WORDS | {'half', 'quarter', 'a'}, key=len, reverse=True))})"
+    rf"(?:(?:[\s]*-[\s]*|\s+)(?:(?:and|a|of\s+a|and\s+a)\s+)?(?:{_WC})\b)*\b"
+)
+_SHARES_OF = [p for p in LEX.shares if p.endswith(" of")]
+_VAGUE = (
+    rf"(?:{alternation(LEX.vague)})(?![\w-])|(?:{alternation(_SHARES_OF)})(?=\s)"
+    rf"|(?:{alternation(set(LEX.shares) - set(_SHARES_OF))})(?=\s+(?:of|the|their|its|his|her)\b)"
+    r"(?!\s+of\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)"
+)
+VAGUE_AT = regex.compile(rf"\b(?:{_VAGUE})")
+# the words that can start a number or a vague quantity, and the tokens that carry them ("three," "(twenty")
+_STOP = {"a", "an", "the", "of", "more", "than", "over", "less", "nearly", "almost", "about", "around", "roughly", "in"}
+_STARTS = {w for w in NUMBER_WORDS if w not in ("o", "oh")} | {"half", "quarter"}
+_STARTS |= {next(w for w in p.replace("-", " ").split() if w not in _STOP) for p in [*LEX.vague, *LEX.shares]}
+_VAGUE_STARTS = {w for p in [*LEX.vague, *LEX.shares] for w in p.replace("-", " ").split() if w not in _STOP}
+_TOKENS = {f"{pre}{w}{post}": w for w in _STARTS for pre in ("", "(", '"', "“", "‘", "'") for post in ("", ",", ".", ";", ":", ")", "?", "!", '"', "”", "’", "'s", "'")}
+# --- affixes -----------------------------------------------------------------------------------
+_SPACE = r"[ \t\u00a0\u202f]*"
+_POSTFIX = regex.compile(rf"{_SPACE}(?:{alternation(LEX.postfix)})(?!\w)|\+(?!\d)|-plus\b")
+_SCALE_WORDS = {k: v for k, v in LEX.scales.items() if len(k) > 2 or k in ("bn", "mn", "tn")}
+_SCALE_SPACED = regex.compile(rf"(?:{_SPACE}|-)(?:{alternation(_SCALE_WORDS)})(?![\w])")
+_SCALE_ATTACHED = regex.compile(rf"(?:{alternation(LEX.scales)})(?![\w])")
+_PERCENT = regex.compile(
+    rf"{_SPACE}(?:%|per\s*cent(?:age)?s?|percent(?:age)?s?|pc\b)(?:{_SPACE}(?:points?|pts)(?!\w))?"
+    rf"|{_SPACE}(?:percentage|%)\s+points?(?!\w)|{_SPACE}pp(?!\w)|{_SPACE}basis\s+points(?!\w)"
+)
+_PERCENT_OF = regex.compile(r"(?:per\s*cents?|percents?)\s+of\s+$")
+_CUR_AFTER = regex.compile(rf"(?:{_SPACE}|-)(?:{alternation(LEX.currency_after)})(?![\w])")
+_UNIT_MULTI = {k: v for k, v in LEX.units.items() if len(k) > 1}
+_UNIT_SPACED = regex.compile(
+    rf"(?:{_SPACE}|-)(?:{alternation(_UNIT_MULTI)})(?![\w])|{_SPACE}[(\[{{<]{_SPACE}(?:{alternation(LEX.units)}){_SPACE}[)\]}}>]"
+)
+_UNIT_LETTER = regex.compile(r"(?:[a-z°\"])(?![\w])")
+_AGE = regex.compile(rf"(?:{_SPACE}|-)(?:old\b|of\s+age\b)|{_SPACE}yo\b")
+_MONTH = alternation(_L("months"))
+_IDENTIFIERS = set(_L("identifiers"))
+_RANGE_SEP = regex.compile(r"\s*(?:-|–|—|to|through|and)\s*")
+_BETWEEN = regex.compile(r"(?r)\b(?:between|from)\s+\Z")
+_CHANGE_CONTEXT = regex.compile(rf"\b(?:{alternation(_L('change_verbs'))})\b")
+_CHANGE_NOUN_AFTER = regex.compile(rf"{_SPACE}(?:-|\s)?(?:{alternation(_L('change_nouns'))})\b")
+_NEEDS_SCALE = set(_L("currency_needs_scale"))
+_NOT_AFTER = set(_L("not_quantity_after"))
+
+
+@dataclass(slots=True)
+class Figure:
+    """A figure as written. Offsets point into the text given to `read`."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float | None
+    hard: iv.Interval
+    soft: iv.Interval
+    kind: str = "quantity"  # quantity | date
+    qualifier: str | None = None
+    qclass: str | None = None
+    unit: str | None = None
+    spelled: bool = False
+    vague: bool = False
+    is_range: bool = False
+    age: bool = False
+    change: bool = False  # "rose 5%": a change, not a level
+    earlier: bool = False  # "up from 4%": an earlier value
+    scale: float = 1.0
+    number: float | None = None  # the numeral with its scale word, before any unit factor ("50 cents" → 50)
+    number_end: int = 0  # where the numeral and its scale word end
+    first: Figure | None = None  # a range's first figure
+    body_start: int = 0  # where the figure starts after its qualifier (currency symbol, sign or numeral)
+
+
+@dataclass(slots=True)
+class _Core:
+    start: int
+    end: int
+    value: float
+    h: float
+    spelled: bool
+
+
+def read(text: str) -> list[Figure]:
+    """Every figure and date in `text`, in order."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    out: list[Figure] = []
+    blocked = 0
+    cands = candidates(low)
+    i = 0
+    while i < len(cands):
+        cand = cands[i]
+        i += 1
+        if cand[0] < blocked:
+            continue
+        for core in _cores(cand, low):
+            fig = _figure(core, low, text, blocked)
+            if fig is None:
+                continue
+            if fig.kind == "quantity" and fig.value is not None and not fig.vague:
+                fig, used = _range(fig, low, text, cands, i)
+                if not used:
+                    fig, used = _ratio(fig, low, text, cands, i)
+                i += used
+            if out and fig.start < out[-1].end:  # overlapping readings: keep the first
+                continue
+            out.append(fig)
+            blocked = fig.end
+    return out
+
+
+def candidates(low: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of numerals (digits, slash), vague phrases and number-word runs, in order."""
+    out: list[tuple[int, int, str]] = []
+    for m in _DIGIT_RUN.finditer(low):
+        _split(low, m.start(), m.end(), out)
+    present = _TOKENS.keys() & set(low.replace("-", " ").split())
+    if present:
+        seen = set()
+        for w in {_TOKENS[t] for t in present}:
+            pos = low.find(w)
+            while pos >= 0:
+                if (pos == 0 or not low[pos - 1].isalpha()) and not low[pos + len(w) : pos + len(w) + 1].isalpha() and pos not in seen:
+                    seen.add(pos)
+                    _word_candidate(low, pos, w, out)
+                pos = low.find(w, pos + 1)
+        out.sort()
+        kept, end = [], -1
+        for cand in out:  # a word inside a run already found is not a new candidate
+            if cand[0] >= end:
+                kept.append(cand)
+                end = cand[1]
+        return kept
+    out.sort()
+    return out
+
+
+def _split(low: str, s: int, e: int, out: list) -> None:
+    """A run of digits and separators as numerals: "1,234", "22,24,26", "3/4", "2004 300"."""
+    raw = low[s:e]
+    if "/" in raw:
+        mixed = _MIXED.fullmatch(raw)
+        if mixed:
+            out.append((s, e, "mixed"))
+            return
+        m = _SLASH.fullmatch(raw)
+        out.append((s, e, "slash" if m else "ident"))
+        return
+    if raw.count(".") > 1 and "," not in raw:  # 192.168.1.2, version 2.0.1
+        out.append((s, e, "ident"))
+        return
+    pos = 0
+    while pos < len(raw):
+        m = _NUMERAL.match(raw, pos)
+        out.append((s + m.start(), s + m.end(), "digits"))
+        pos = m.end()
+        while pos < len(raw) and not raw[pos].isdigit():
+            pos += 1
+
+
+def _word_candidate(low: str, pos: int, word: str, out: list) -> None:
+    if word in _VAGUE_STARTS:
+        vm = VAGUE_AT.search(low, max(0, pos - 16), pos + 48)
+        if vm and vm.start() <= pos < vm.end():
+            out.append((vm.start(), vm.end(), "vague"))
+            return
+    if low[pos - 2 : pos] == "a " and (pos < 3 or not low[pos - 3].isalpha()):
+        m = WORDS_AT.match(low, pos - 2)
+        if m and m.end() > pos:
+            out.append((pos - 2, m.end(), "words"))
+            return
+    m = WORDS_AT.match(low, pos)
+    if m:
+        out.append((pos, m.end(), "words"))
+
+
+# --- the numeral ---------------------------------------------------------------------------------
+
+
+def _cores(cand: tuple[int, int, str], low: str):
+    s, e, kind = cand
+    if kind == "digits":
+        raw = low[s:e]
+        value = float(raw.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", ""))
+        yield _Core(s, e, value, iv.half_place(raw), False)
+    elif kind == "mixed":
+        whole, a, b = map(int, _MIXED.fullmatch(low, s, e).groups())
+        if 0 < a < b <= 16:
+            yield _Core(s, e, whole + a / b, 0.25 / b, False)
+    elif kind == "slash":
+        parts = low[s:e].split("/")
+        if len(parts) == 2 and low[s:e] not in _IDENTIFIERS:
+            a, b = int(parts[0]), int(parts[1])
+            if 0 < a < b <= 16:
+                yield _Core(s, e, a / b, 0.25 / b, False)
+    elif kind == "vague":
+        yield _Core(s, e, float("nan"), 0.0, True)
+    elif kind == "words":
+        tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(low, s, e)]
+        words = [t[2] for t in tokens]
+        for w in read_words(words):
+            if w.kind == "ordinal":
+                continue
+            first, last = tokens[w.first], tokens[w.last]
+            yield _Core(first[0], last[1], w.value, w.precision, True)
+
+
+_TOKEN = regex.compile(r"[a-z]+")
+
+
+_YEAR_BEFORE = frozenset(" \n\t(\"'“‘")
+_YEAR_AFTER = regex.compile(r"(?:[,.;:)!?\"”’]|\s+(?!per\b|million\b|billion\b|people\b|troops\b|jobs\b)[a-z]|\s*$)")
+_HYPHEN_DIGIT = regex.compile(r"-\d")
+_LEAD = "([{\"'“‘"
+_CUR_WORDS = LEX.currency_before
+_QUALS = LEX.qualifiers
+_IDENT_WORDS = set(_L("identifier_words"))
+_MONTHS = set(_L("months"))
+_CHANGE = set(_L("change_verbs"))
+_EARLIER = set(_L("earlier_cues"))
+_AFTER = regex.compile(
+    r"(?P<ident>\.\d|/\d|:\d\d|-\d+-)|(?P<ord>(?:st|nd|rd|th)\b)"
+    r"|(?P<time>\s*(?:am|pm|a\.m\.|p\.m\.|o'clock|gmt|bst|hrs|h\b)(?!\w))|(?P<decade>'?s\b)"
+    rf"|(?P<dm>\s+(?:of\s+)?(?:{_MONTH})\b\.?(?:,?\s+\d{{4}})?)"
+)
+
+
+def _phrase(toks: list[tuple[int, int, str]], k: int, table, maxn: int = 4) -> tuple[int, str] | None:
+    """The longest phrase of `table` ending with token k-1: (its first token index, phrase)."""
+    found = None
+    phrase = ""
+    for j in range(k - 1, max(-1, k - 1 - maxn), -1):
+        word = toks[j][2]
+        if phrase and word[-1] in ",;:!?)":
+            break
+        phrase = word + " " + phrase if phrase else word
+        bare = phrase.lstrip(_LEAD)
+        if bare in table:
+            found = (j, bare)
+    return found
+
+
+def _before(low: str, s: int, floor: int) -> list[tuple[int, int, str]]:
+    """The last few white-space separated tokens between `floor` and offset s, with their offsets."""
+    a = max(floor, s - 40)
+    window = low[a:s]
+    parts = window.split()
+    out = []
+    pos = len(window)
+    for tok in reversed(parts[-6:]):
+        i = window.rfind(tok, 0, pos)
+        out.append((a + i, a + i + len(tok), tok))
+        pos = i
+    out.reverse()
+    return out
+
+
+def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
+    s, e = core.start, core.end
+    if core.value != core.value:  # vague quantity or share phrase
+        return _vague(core, low)
+    value, h = core.value, core.h
+    spelled = core.spelled
+    if not spelled and e - s == 4 and 1800 <= value <= 2100 and (s == 0 or low[s - 1] in _YEAR_BEFORE) and _YEAR_AFTER.match(low, e):
+        return _date(s, e)  # the commonest figure in news: a year
+    toks = _before(low, s, floor)
+    k = len(toks)
+    glued = toks[-1][2].lstrip(_LEAD) if k and toks[-1][1] == s else ""
+    # --- not quantities: identifiers, times, ordinals, dates --------------------------------------
+    if not spelled:
+        if glued and glued not in _CUR_WORDS and (glued[-1] in ".:/#@_" or any(c.isalpha() for c in glued)):
+            return None  # F-35, COVID-19, G7, MP3, v.2, #1, 10:30
+        am = _AFTER.match(low, e)
+        if am:
+            kind = am.lastgroup
+            if kind == "decade":
+                return _date(s, am.end())
+            if kind == "dm" and value <= 31 and value == int(value):
+                return _date(s, am.end())
+            if kind != "dm":
+                return None
+        if k and toks[-1][1] < s and _phrase(toks, k, _IDENT_WORDS, 2):
+            return None  # Article 5, Boeing 737, No. 10
+        if k and toks[-1][1] < s and toks[-1][2].isdigit() and _HYPHEN_DIGIT.match(low, e):
+            return None  # "10 737-800 planes": a model number after a count
+        raw = low[s:e]
+        if len(raw) == 4 and raw.isdigit() and 1800 <= value <= 2100 and not glued:
+            tail = low[e : e + 12]
+            if not (tail[:1] in ("%", "b", "m", "k") or tail.startswith((" per", " million", " billion", " people", " troops", " jobs"))):
+                return _date(s, e)
+        if value <= 31 and value == int(value) and k and toks[-1][2].rstrip(".,") in _MONTHS:
+            return _date(toks[-1][0], e)
+    elif core.value == 1 and low[s:e] in ("one", "a"):
+        nxt = low[e : e + 16]
+        if not (low[max(0, s - 6) : s].endswith(("minus ", "ative ")) or _RATIO_SEP.match(low, e) or _PERCENT.match(nxt) or _CUR_AFTER.match(nxt) or _UNIT_SPACED.match(nxt) or _SCALE_SPACED.match(nxt)):
+            return None  # "one of", "no one", "one thing": a pronoun or an article far more often than a count
+    # --- before the numeral: sign, currency, qualifier ------------------------------------------------
+    start = s
+    if glued in ("-", "−") and (toks[-1][0] == 0 or not low[toks[-1][0] - 1].isalnum()):
+        value, start, k = -value, toks[-1][0], k - 1
+    elif k and toks[-1][2] in ("minus", "negative"):
+        value, start, k = -value, toks[-1][0], k - 1
+    s = start
+    unit = None
+    cur = _phrase(toks, k, _CUR_WORDS, 3) if k else None
+    if cur:
+        unit, start, k = _CUR_WORDS[cur[1]], toks[cur[0]][0] + (len(toks[cur[0]][2]) - len(toks[cur[0]][2].lstrip(_LEAD))), cur[0]
+    qualifier = qclass = None
+    body_start = start
+    q = _phrase(toks, k, _QUALS, 6) if k else None
+    if q:
+        qclass = _QUALS[q[1]]
+        first = toks[q[0]]
+        start = first[0] + len(first[2]) - len(first[2].lstrip(_LEAD))
+        qualifier = text[start : toks[k - 1][1]]
+        k = q[0]
+    age = False
+    if k and toks[k - 1][2] in ("aged", "age") and not spelled:
+        age, unit, start = True, "year", toks[k - 1][0]
+        body_start = start
+    # --- after the numeral: scale, then percent / currency / unit -------------------------------------
+    end = e
+    scale = 1.0
+    sm = _SCALE_ATTACHED.match(low, e) if low[e : e + 1].isalpha() else _SCALE_SPACED.match(low, e)
+    if sm is None and low[e : e + 1] == " " and text[e + 1 : e + 2] in ("k", "K", "M", "B"):
+        sm = _SCALE_ATTACHED.match(low, e + 1)  # "2.33 k", "1,674,200.5 M"
+    if sm:
+        word = _norm(sm.group()).lstrip("-")
+        if word in ("m", "mm") and unit is None:
+            # "£5m" and "5m people" are millions, "100m" and "7.62mm" lengths; "10M" upper case is millions
+            if not (text[sm.start()] == "M" or _plural_noun_after(low, sm.end())):
+                sm = None
+        if sm:
+            scale = LEX.scales[word]
+            end = sm.end()
+    if scale == 1.0 and not spelled and low.startswith(" hundred", e):
+        scale, end = 100.0, e + len(" hundred")
+    value = float(f"{value * scale:.15g}")
+    h *= scale
+    number, number_end = value, end
+    if unit is None and not age:
+        unit, end, value, h = _unit_after(low, text, end, value, h, scale, spelled)
+    if unit in ("year", "month", "week", "day") or (unit is None and low.startswith(" yo", end)):
+        am = _AGE.match(low, end)
+        if am:
+            age, end, unit = True, am.end(), unit or "year"
+    if unit is None and scale == 1.0 and not spelled and text[end : end + 1].isalpha():
+        return None  # "7E7", "3D", "4G": a name, not a figure
+    if spelled and unit is None and low[s:e].endswith("quarters") and regex.match(r" (?!of\b)[a-z]", low[e : e + 4]):
+        return None  # "two quarters ahead": periods, not a fraction
+    if unit is None and k and toks[k - 1][2] == "of":
+        pof = _PERCENT_OF.search(low[max(0, start - 20) : start])
+        if pof:
+            unit = PERCENT
+            start = body_start = max(0, start - 20) + pof.start()
+    pf = _POSTFIX.match(low, end) if qclass in (None, "about") and low[end : end + 1] in " +-\t" else None
+    if pf:
+        start = body_start  # "about 500 or more": the postfix decides
+        word = _norm(pf.group()).strip()
+        qclass = "at_least" if word in ("+", "-plus") else LEX.postfix.get(word, "at_least")
+        qualifier = text[pf.start() : pf.end()].strip()
+        end = pf.end()
+    hard, soft = iv.bounds(value, h, qclass)
+    fig = Figure(start, end, s, e, value, hard, soft, "quantity", qualifier, qclass, unit, spelled, age=age, scale=scale,
+                 number=number, number_end=number_end, body_start=body_start)
+    if k and (toks[k - 1][2] in _CHANGE or (toks[k - 1][2] == "by" and k > 1 and toks[k - 2][2] in _CHANGE)):
+        fig.change = True
+    elif _CHANGE_NOUN_AFTER.match(low, end):
+        fig.change = True
+    if k and _phrase(toks, k, _EARLIER, 2):
+        if toks[k - 1][2] != "from" or _CHANGE_CONTEXT.search(low, max(0, start - 60), start):
+            fig.earlier = True
+    return fig
+
+
+def _unit_after(low: str, text: str, end: int, value: float, h: float, scale: float, spelled: bool):
+    """(unit, end, value, h) after a number: percent, points, money or a physical unit."""
+    pm = _PERCENT.match(low, end)
+    if pm:
+        g = pm.group()
+        if "basis" in g:
+            return POINTS, pm.end(), value / 100, h / 100
+        return (POINTS if "point" in g or "pp" in g else PERCENT), pm.end(), value, h
+    ca = _CUR_AFTER.match(low, end)
+    if ca:
+        word = _norm(ca.group()).lstrip("- ")
+        if word not in _NEEDS_SCALE or scale > 1:
+            code, _, factor = LEX.currency_after[word].partition("/")
+            code, _, mult = code.partition("*")
+            f = (1 / float(factor) if factor else 1.0) * (float(mult) if mult else 1.0)
+            return code, ca.end(), float(f"{value * f:.15g}"), h * f
+    um = _UNIT_SPACED.match(low, end)
+    if um is None and (low[end : end + 1].isalpha() or low[end : end + 1] in "°\""):
+        um = _UNIT_LETTER.match(low, end)
+        if um and (um.group() in _NOT_AFTER or (um.group() in "cf" and not text[end].isupper())):
+            um = None  # "30C" is a temperature, "11c" cents
+    if um:
+        key = _norm(um.group()).strip("-([{<>}]) ")
+        pint_unit = LEX.units.get(key)
+        if pint_unit and not (key == "\"" and spelled):
+            return pint_unit, um.end(), value, h
+    return None, end, value, h
+
+
+def _vague(core: _Core, low: str) -> Figure:
+    phrase = _norm(low[core.start : core.end])
+    if phrase in LEX.vague:
+        (s_lo, s_hi), (l_lo, l_hi) = LEX.vague[phrase]
+        unit = None
+    else:
+        (l_lo, l_hi), (s_lo, s_hi) = LEX.shares[phrase]
+        unit = PERCENT
+    qualifier = None
+    return Figure(core.start, core.end, core.start, core.end, None, (l_lo, l_hi), (s_lo, s_hi), "quantity", qualifier, None, unit, True, vague=True)
+
+
+def _date(s: int, e: int) -> Figure:
+    return Figure(s, e, s, e, None, (0, 0), (0, 0), kind="date")
+
+
+def _range(fig: Figure, low: str, text: str, cands: list[tuple[int, int, str]], i: int) -> tuple[Figure, int]:
+    """Merge "10,000-12,000", "between 300 and 400", "10 to 12 million" into one figure."""
+    if i >= len(cands) or fig.qclass not in (None,):
+        return fig, 0
+    sep = _RANGE_SEP.fullmatch(low, fig.end if fig.unit else fig.num_end, cands[i][0])
+    if not sep:
+        sep = _RANGE_SEP.fullmatch(low, fig.end, cands[i][0])
+        if not sep:
+            return fig, 0
+    word = sep.group().strip()
+    if word == "to" and (fig.change or fig.earlier):
+        return fig, 0  # "rose 0.25% to 4.75%": a change and a level, not a range
+    between = _BETWEEN.search(low, max(0, fig.start - 10), fig.start) if fig.start >= 5 and low[fig.start - 5 : fig.start - 1] in ("ween", "from") else None
+    if word == "and" and not (between and between.group().startswith("between")):
+        return fig, 0
+    if between and between.group().startswith("from") and (fig.earlier or _CHANGE_CONTEXT.search(low[max(0, fig.start - 60) : fig.start])):
+        return fig, 0
+    nxt = next(_cores(cands[i], low), None)
+    if nxt is None:
+        return fig, 0
+    second = _figure(nxt, low, text, fig.number_end)
+    if second is None or second.kind != "quantity" or second.value is None or second.qclass is not None:
+        return fig, 0
+    lo, hi = fig.value, second.value
+    unit = fig.unit or second.unit
+    if fig.scale == 1.0 and second.scale > 1.0:  # "10 to 12 million"
+        lo *= second.scale
+    if fig.unit and second.unit and fig.unit != second.unit:
+        return fig, 0
+    if word in ("-", "–", "—") and unit is None and lo == int(lo) and hi == int(hi) and lo <= 30 and hi <= 30 and not fig.spelled:
+        fig.kind = "score"  # "won 3-1": a score, not a range
+        fig.end = second.end
+        return fig, 1
+    if not lo < hi:
+        return fig, 0
+    start = between.start() if between else fig.start
+    merged = Figure(start, second.end, fig.num_start, second.num_end, None, (lo, hi), (lo, hi), "quantity",
+                    text[between.start() : between.end()].strip() if between else None, None, unit,
+                    fig.spelled and second.spelled, is_range=True)
+    merged.change, merged.earlier, merged.first, merged.number_end = fig.change, fig.earlier, fig, second.number_end
+    merged.number, merged.body_start = second.number, fig.body_start
+    return merged, 1
+
+
+_RATIO_SEP = regex.compile(r"\s+(?:in|out\s+of)\s+")
+
+
+def _ratio(fig: Figure, low: str, text: str, cands: list[tuple[int, int, str]], i: int) -> tuple[Figure, int]:
+    """ "two in five", "one out of three": a share, in percent."""
+    if i >= len(cands) or fig.unit is not None or fig.qclass not in (None, "about", "nearly", "over", "under") or fig.value <= 0:
+        return fig, 0
+    if not _RATIO_SEP.fullmatch(low, fig.end, cands[i][0]):
+        return fig, 0
+    nxt = next(_cores(cands[i], low), None)
+    if nxt is None or not fig.value < nxt.value or nxt.value != int(nxt.value) or low[nxt.end : nxt.end + 1].isalnum():
+        return fig, 0
+    share = 100 * fig.value / nxt.value
+    hard, soft = iv.bounds(share, 25 / nxt.value, fig.qclass)  # "one in three" is a rounded share: ± a quarter step
+    ratio = Figure(fig.start, nxt.end, fig.num_start, nxt.end, float(f"{share:.15g}"), hard, soft, "quantity",
+                   fig.qualifier, fig.qclass, PERCENT, fig.spelled and nxt.spelled, number=share, number_end=nxt.end,
+                   body_start=fig.body_start)
+    return ratio, 1
+
+
+def _plural_noun_after(low: str, pos: int) -> bool:
+    m = regex.match(r"\s+([a-z]+)", low[pos : pos + 24])
+    return bool(m and m.group(1).endswith("s") and len(m.group(1)) > 3)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
