@@ -184,12 +184,12 @@ def bench_stream(size: int, jobs: int, tmp: Path, workdir: Path) -> dict:
 
 
 def bench_figures(count: int) -> dict:
-    """The numbers plugin's cross-article pass over synthetic figure records, if it provides the hook
-    `benchmarks/figures_grouping.py` (run as `python -m benchmarks.figures_grouping --figures N`)."""
+    """The numbers plugin's cross-article pass over synthetic figure records: its own benchmark
+    `benchmarks/figures_grouping.py N` (records built, grouped, judged, ledger), in a child process."""
     hook = ROOT / "benchmarks" / "figures_grouping.py"
     if not hook.exists():
         return {"available": False, "note": f"{hook.relative_to(ROOT)} not found"}
-    run = measure([sys.executable, "-m", "benchmarks.figures_grouping", "--figures", str(count)], cwd=ROOT)
+    run = measure([sys.executable, "-m", "benchmarks.figures_grouping", str(count)], cwd=ROOT)
     return {"available": True, "figures": count, **{k: run[k] for k in ("exit", "wall", "cpu", "peak_rss", "stdout", "stderr")}}
 
 
@@ -279,7 +279,7 @@ def markdown(results: dict) -> str:
         f = results["figures"]
         if f.get("available"):
             lines += [f"### Cross-article pass: {f['figures']:,} figure records", "",
-                      f"`python -m benchmarks.figures_grouping --figures {f['figures']}`: wall {f['wall']:.1f} s, "
+                      f"`python -m benchmarks.figures_grouping {f['figures']}`: wall {f['wall']:.1f} s, "
                       f"CPU {f['cpu']:.1f} s, peak RSS {_mb(f['peak_rss'])}; target < 10 s.", "",
                       "```", f["stdout"].strip(), "```", ""]
         else:
