@@ -34,6 +34,7 @@ CACHE_DIR = ".factlint_cache"
 SCHEMA = 1
 KEEP_DAYS = 30  # entries unused for this long are dropped
 COMMIT_EVERY = 512
+RUN_ONLY = {"jobs", "fail_on"}  # settings that do not change a document's result
 
 
 def _source_files(obj: Any) -> list[Path]:
@@ -51,7 +52,7 @@ def _source_files(obj: Any) -> list[Path]:
 def fingerprint(engine: Engine) -> str:
     """A hash of what every result of this engine depends on besides the document itself."""
     h = hashlib.sha256(f"factlint {__version__} cache {SCHEMA}\n".encode())
-    h.update(engine.config.model_dump_json().encode())
+    h.update(engine.config.model_dump_json(exclude=RUN_ONLY).encode())
     files = set(_source_files(sys.modules["factlint"]))
     versions = {name: dist.version for name, dist in
                 ((engine.registry.plugin_name(p), d) for p, d in engine.registry.pm.list_plugin_distinfo())}

@@ -69,6 +69,8 @@ def test_configuration_and_metadata_are_part_of_the_key(tmp_path):
     run(CORPUS, tmp_path)
     _, parsed, _ = run(CORPUS, tmp_path, {"severity": {"SPD901": "error"}})
     assert parsed == dict.fromkeys(CORPUS, 1)
+    _, parsed, _ = run(CORPUS, tmp_path, {"severity": {"SPD901": "error"}, "jobs": 2, "fail_on": "error"})
+    assert parsed == {}  # how the run is carried out is not part of the key
     eng = engine()
     cache = ResultCache(tmp_path, eng)
     plain, typed = Document(id="a", text=CORPUS["a"]), Document(id="a", text=CORPUS["a"], meta={"type": "opinion"})
