@@ -150,7 +150,7 @@ def bench_corpus(name: str, corpus: Path, workdir: Path, proselint: dict | None,
     out["stages"] = child("stages", corpus)
     out["check_j1"] = check(corpus, 1, workdir)
     out["check_j2"] = check(corpus, 2, workdir)
-    out["jobs_cpu"] = child("jobs", corpus, "--limit", "2")
+    out["jobs_cpu"] = child("jobs", corpus, "--jobs", "2")
     out["floor"] = child("floor", corpus)
     # proselint at ~20k words/s would take a quarter of an hour on 100 MB of repeated articles:
     # its rate is taken on the first 2,500 documents (all of BBC) unless the caller measured it.
@@ -302,6 +302,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--corpus", type=Path, default=BBC)
     ap.add_argument("--task", choices=["stages", "jobs", "floor", "proselint"], help=argparse.SUPPRESS)
     ap.add_argument("--limit", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--jobs", type=int, default=2, help=argparse.SUPPRESS)
     ap.add_argument("--stream-jobs", type=int, default=2, help="--jobs for the 1 GB run")
     ap.add_argument("--figures", type=int, default=1_000_000)
     ap.add_argument("--tmp", type=Path, default=Path(tempfile.gettempdir()))
@@ -310,7 +311,7 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     if args.task:
         tasks = {"stages": lambda: task_stages(args.corpus), "floor": lambda: task_floor(args.corpus),
-                 "jobs": lambda: task_jobs(args.corpus, args.limit or 2),
+                 "jobs": lambda: task_jobs(args.corpus, args.jobs),
                  "proselint": lambda: task_proselint(args.corpus, args.limit)}
         print(json.dumps(tasks[args.task]()))
         return
