@@ -13,7 +13,6 @@ so a corpus of any size streams through in bounded memory.
 from __future__ import annotations
 
 import inspect
-import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -128,6 +127,8 @@ class ProcessPool:
 
     def map(self, engine: Engine, items: Iterable[Numbered], keep_assertions: bool = False,
             cache: ResultCache | None = None) -> Iterator[Outcome]:
+        import multiprocessing
+
         global _FORKED
         engine.warm_up()
         _FORKED = (engine, cache)
