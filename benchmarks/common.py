@@ -179,7 +179,7 @@ def machine() -> dict:
     except ImportError:
         memory = "?"
     versions = {}
-    for name in ("factlint", "regex", "nupunkt", "pydantic", "proselint", "distributed"):
+    for name in ("factlint", "regex", "sentencex", "pint", "pydantic", "proselint", "distributed"):
         try:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
