@@ -39,10 +39,9 @@ def test_repeated_corpus_has_whole_copies_with_unique_ids(tmp_path):
     assert corpus_info(tmp_path / "big.jsonl")["words"] == 45
 
 
-def test_the_floor_pattern_finds_phrases_and_numbers():
+def test_the_floor_pattern_finds_phrases_and_numbers_as_whole_words():
+    pattern = floor_pattern(["it is believed", "sources say", "believe"])
+    text = "It is believed that 1,200 people, or 3.5 per cent, and twenty others left, sources sayings say."
+    assert [m.group() for m in pattern.finditer(text)] == ["It is believed", "1,200", "3.5 per cent", "twenty"]
     phrases = builtin_phrases()
-    pattern = floor_pattern(["it is believed", "sources say", *phrases])
-    text = "It is believed that 1,200 people, or 3.5 per cent, and twenty others left, sources say."
-    found = [m.group() for m in pattern.finditer(text)]
-    assert found[:2] == ["It is believed", "1,200"]
-    assert "3.5 per cent" in found and "twenty" in found and "sources say" in found
+    assert phrases == sorted(set(phrases)) and not any(" = " in p for p in phrases)
