@@ -7,37 +7,59 @@ the noun phrase after the figure, the clause around it, the sentence for time.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-import re
+from factlint.document import Document
 
 from .lexicon import lexicon
 from .reader import Figure
 
 class Phrases:
-    """A phrase list indexed by first word: finding phrases in a token list costs a dict look-up per token."""
+    """A phrase list as a trie of words: finding phrases in a token list costs a dict look-up per token.
+
+    A token list holding no phrase's first word, or no phrase's last word, is passed over
+    with two set tests (most are: "in" starts many time phrases, few lists hold a month).
+    """
 
     def __init__(self, phrases):
-        self.index: dict[str, list[tuple[str, ...]]] = {}
+        self.trie: dict[str, dict] = {}
+        ends = set()
         for p in phrases:
-            t = tuple(p.split())
-            if t:
-                self.index.setdefault(t[0], []).append(t)
-        for v in self.index.values():
-            v.sort(key=len, reverse=True)
+            words = p.split()
+            if words:
+                node = self.trie
+                for w in words:
+                    node = node.setdefault(w, {})
+                node[_END] = " ".join(words)
+                ends.add(words[-1])
+        self.ends = frozenset(ends)
+
+    def absent(self, words: list[str]) -> bool:
+        """True when no phrase can occur in `words`."""
+        return self.ends.isdisjoint(words) or self.trie.keys().isdisjoint(words)
 
     def at(self, words: list[str], i: int) -> str | None:
         """The longest phrase starting at words[i]."""
-        for t in self.index.get(words[i], ()):
-            if len(t) == 1 or tuple(words[i : i + len(t)]) == t:
-                return " ".join(t)
-        return None
+        node = self.trie.get(words[i])
+        found = None
+        n = len(words)
+        while node is not None:
+            found = node.get(_END, found)
+            i += 1
+            if i == n:
+                break
+            node = node.get(words[i])
+        return found
 
     def first(self, words: list[str]) -> tuple[str, int] | None:
         """The phrase nearest the start: (phrase, distance in words)."""
-        index = self.index
+        if self.absent(words):
+            return None
+        trie = self.trie
         for i, w in enumerate(words):
-            if w in index:
+            if w in trie:
                 hit = self.at(words, i)
                 if hit:
                     return hit, i + 1
@@ -45,14 +67,16 @@ class Phrases:
 
     def last(self, words: list[str]) -> tuple[str, int] | None:
         """The phrase nearest the end: (phrase, distance in words)."""
-        index = self.index
+        if self.absent(words):
+            return None
+        trie = self.trie
         for i in range(len(words) - 1, -1, -1):
-            if words[i] in index:
+            if words[i] in trie:
                 hit = self.at(words, i)
                 if hit:
                     end = i + hit.count(" ") + 1
                     for j in range(i - 1, max(-1, i - 4), -1):  # "north korea" rather than "korea"
-                        longer = self.at(words, j) if words[j] in index else None
+                        longer = self.at(words, j) if words[j] in trie else None
                         if longer and j + longer.count(" ") + 1 >= end:
                             hit, i = longer, j
                     return hit, len(words) - i
@@ -61,6 +85,8 @@ class Phrases:
     def any(self, words: list[str]) -> bool:
         return self.first(words) is not None
 
+
+_END = ""  # the trie key of a phrase's end (no word is empty)
 
 LEX = lexicon()
 _L = LEX.words
@@ -91,7 +117,7 @@ _NOW = frozenset(_L("time_now"))
 _MONTH_NAMES = [m for m in _L("months") if len(m) > 3 and m != "sept"]
 _TIMES = Phrases([*_L("time_relative"), *_NOW, *(f"{p} {m}" for m in _MONTH_NAMES for p in ("in", "on", "since", "by", "during", "last", "this"))])
 _HOLDERS = Phrases([*_DEMONYMS, *_PLACES])
-_NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*|[,;:.!?()\"“”—–]")
+_NAME_TOKEN = re.compile(r"([A-Z][\w'’-]+)|[A-Za-z0-9][\w'’-]*|[,;:.!?()\"“”—–]")  # capitalised words in the group
 _PUNCT = frozenset(",;:.!?()[]\"“”—–")
 _YEAR_OFFSET = {"last year": -1, "this year": 0, "next year": 1}
 _PLACE_PREP = frozenset(["in", "at", "near", "across", "throughout", "inside", "outside", "within", "around", "from", "to", "into", "on", "of", "with"])
@@ -129,64 +155,69 @@ def singular(word: str) -> str:
 
 
 class Reader:
-    """Context reading for one document (caches what is per sentence)."""
+    """Context reading for one document: tokens come from its lower-cased text; what is per sentence is cached."""
 
-    def __init__(self, text: str, sentences: list[tuple[int, int]], doc_year: int | None, dates: list[Figure]):
-        self.text = text
-        self.sentences = sentences
-        self.starts = [s for s, _ in sentences]
+    def __init__(self, doc: Document, doc_year: int | None, dates: list[Figure]):
+        self.doc = doc
+        self.text = text = doc.text
+        low = text.lower()
+        if len(low) != len(text) or "\u212a" in text:  # the tokens are ASCII: lower-case only what keeps offsets and letters
+            low = "".join(c.lower() if c.isascii() else c for c in text)
+        self.low = low
         self.doc_year = doc_year
         self.dates = dates
+        self.date_starts = [d.start for d in dates]
         self._times: dict[int, str | None] = {}
         self._name_cache: dict[int, frozenset[str]] = {}
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        from bisect import bisect_right
-
-        i = bisect_right(self.starts, pos) - 1
-        if i >= 0 and pos < self.sentences[i][1]:
-            return self.sentences[i]
+        s = self.doc.sentence_at(pos)
+        if s is not None:
+            return s.start, s.end
         return (max(0, pos - 200), min(len(self.text), pos + 200))
 
     def read(self, fig: Figure) -> Context:
-        text = self.text
+        low = self.low
         s_start, s_end = self.sentence(fig.start)
-        after = _TOKEN.findall(text, fig.end, min(s_end, fig.end + 110))
-        before = _TOKEN.findall(text, max(s_start, fig.start - 90), fig.start)
+        after = _TOKEN.findall(low, fig.end, min(s_end, fig.end + 110))
+        b_start = max(s_start, fig.start - 90)
+        before = _TOKEN.findall(low, b_start, fig.start)
         # --- the noun phrase --------------------------------------------------------------------------
         i = 0
-        if after and after[0].lower() == "of" and (fig.vague or fig.unit is not None or fig.scale > 1):
+        if after and after[0] == "of" and (fig.vague or fig.unit is not None or fig.scale > 1):
             i = 1
-            if len(after) > 1 and after[1].lower() in ("the", "their", "its", "his", "her"):
+            if len(after) > 1 and after[1] in ("the", "their", "its", "his", "her"):
                 i = 2
         np: list[str] = []
         while i < len(after) and len(np) < 5:
             tok = after[i]
-            low = tok.lower()
-            if not tok[0].isalpha() or low in _STOP or (np and low.endswith(("ed", "ing")) and low not in _PLURAL_OK):
+            if not tok[0].isalpha() or tok in _STOP or (np and tok.endswith(("ed", "ing")) and tok not in _PLURAL_OK):
                 break
-            if not np and low in LEX.measures and low.endswith(("ed", "ing")) and low not in _PLURAL_OK:
+            if not np and tok in LEX.measures and tok.endswith(("ed", "ing")) and tok not in _PLURAL_OK:
                 break
-            np.append(after[i])
+            np.append(tok)
             i += 1
-        rest = [t.lower() for t in after[i : i + 8]]
-        rest = rest[: next((j for j, w in enumerate(rest) if w in _PUNCT), len(rest))]
-        words_np = [t.lower() for t in np]
-        noun = singular(words_np[-1]) if words_np else None
-        modifiers = words_np[:-1]
+        rest = after[i : i + 8]
+        for j, w in enumerate(rest):
+            if w in _PUNCT:
+                rest = rest[:j]
+                break
+        noun = singular(np[-1]) if np else None
+        modifiers = np[:-1]
         end = fig.end
         for tok in np:  # the noun phrase's end, found again in the text
-            end = text.find(tok, end) + len(tok)
+            end = low.find(tok, end) + len(tok)
         # --- the measure: the noun's class, then the predicate around it ----------------------------------
         noun_measure = None
-        for j in range(len(words_np)):
-            hit = _MEASURES.at(words_np, j)
-            if hit:
-                noun_measure = LEX.measures[hit]
-        cut = max((j for j, w in enumerate(before) if w in _PUNCT), default=-1)
-        sentence_before = before
-        before = before[cut + 1 :]
-        bwords = [w.lower() for w in before]
+        if np and not _MEASURES.absent(np):
+            for j in range(len(np)):
+                hit = _MEASURES.at(np, j)
+                if hit:
+                    noun_measure = LEX.measures[hit]
+        cut = len(before)
+        while cut and before[cut - 1] not in _PUNCT:
+            cut -= 1
+        bwords = before[cut:]
         a = _MEASURES.first(rest)
         b = _MEASURES.last(bwords)
         predicate = None
@@ -198,21 +229,24 @@ class Reader:
             predicate, noun_measure = noun_measure, None
         if predicate == noun_measure:
             predicate = None
-        if fig.unit and fig.unit not in ("percent", "percentage_point") and (noun is None or noun in _DIMENSION_WORDS):
+        unit = fig.unit
+        if unit and unit not in ("percent", "percentage_point") and (noun is None or noun in _DIMENSION_WORDS):
             subject = self._subject(bwords)  # "the dam is 145 metres tall": the dam is measured
             if subject:
                 noun = subject if noun is None else f"{subject} {noun}"
-        physical = fig.unit is not None and fig.unit not in ("percent", "percentage_point") and not (len(fig.unit) == 3 and fig.unit.isupper())
+        physical = unit is not None and unit not in ("percent", "percentage_point") and not (len(unit) == 3 and unit.isupper())
         # what is counted, for comparing figures: a measure from the concept list, or the subject of a measurement
-        noun_class = noun_measure or (noun if physical and noun and noun not in _GENERIC and fig.unit not in _DURATIONS else None)
+        noun_class = noun_measure or (noun if physical and noun and noun not in _GENERIC and unit not in _DURATIONS else None)
         key = f"{noun_class or ''}|{predicate or ''}" if (noun_class or predicate) else None
         measure = predicate or noun_measure
         # --- holder and place -------------------------------------------------------------------------------
         hit = _HOLDERS.first(modifiers) or _HOLDERS.last(bwords)
         holder = _DEMONYMS.get(hit[0], hit[0]) if hit else None
         place, names = None, frozenset()
-        if key is not None:  # place and names only matter for comparing figures
-            place = self._place(after[i : i + 10]) or self._place(sentence_before)
+        if key is not None:  # place and names only matter for comparing figures: read in the text as written
+            text = self.text
+            place = self._place(_TOKEN.findall(text, fig.end, min(s_end, fig.end + 110))[i : i + 10]) or self._place(
+                _TOKEN.findall(text, b_start, fig.start))
             if place is None:  # "... and crosses Turkey": a country named in the clause
                 hit = _HOLDERS.first(rest)
                 place = _DEMONYMS.get(hit[0], hit[0]) if hit else None
@@ -222,9 +256,9 @@ class Reader:
                 holder = known[0] if len(known) == 1 else None
         # --- time and kind ----------------------------------------------------------------------------------
         time = "earlier" if fig.earlier else self._time(s_start, s_end)
-        window = words_np + rest
+        window = np + rest
         kind = "count"
-        if fig.change and (fig.unit or noun is None):  # "rose 5%" is a change; "cut 1,200 jobs" counts jobs
+        if fig.change and (unit or noun is None):  # "rose 5%" is a change; "cut 1,200 jobs" counts jobs
             kind = "change"
         elif fig.age:
             kind = "age"
@@ -261,38 +295,47 @@ class Reader:
 
     def _names(self, s_start: int, s_end: int) -> frozenset[str]:
         """Proper names in a sentence: runs of capitalised words after its first word, demonyms as places."""
-        if s_start in self._name_cache:
-            return self._name_cache[s_start]
-        names = set()
+        names = self._name_cache.get(s_start)
+        if names is not None:
+            return names
+        found = set()
         run: list[str] = []
-        first = True  # the run starts the sentence: kept only when it is a known place
-        for j, tok in enumerate(_NAME_TOKEN.findall(self.text, s_start, s_end) + ["."]):
-            low = tok.lower().removesuffix("’s").removesuffix("'s")
-            if tok[0].isupper() and len(tok) > 1 and low not in _STOP and low not in _NOT_PLACES:
-                if not run:
-                    first = j == 0
-                run.append(low)
+        first = nxt = 0  # the run's first token index (0: it starts the sentence, kept only when a known place); the index after it
+        for j, tok in enumerate(_NAME_TOKEN.findall(self.text, s_start, s_end)):
+            if not tok:
                 continue
-            if run:
-                name = " ".join(run)
-                name = _DEMONYMS.get(name, name)
-                if not first or name in _PLACES:
-                    names.add(name)
+            low = tok.lower().removesuffix("’s").removesuffix("'s")
+            if low in _STOP or low in _NOT_PLACES:
+                continue
+            if run and j != nxt:
+                self._name(run, first, found)
                 run = []
-        self._name_cache[s_start] = frozenset(names)
-        return self._name_cache[s_start]
+            if not run:
+                first = j
+            run.append(low)
+            nxt = j + 1
+        if run:
+            self._name(run, first, found)
+        names = self._name_cache[s_start] = frozenset(found)
+        return names
+
+    @staticmethod
+    def _name(run: list[str], first: int, found: set[str]) -> None:
+        name = " ".join(run)
+        name = _DEMONYMS.get(name, name)
+        if first or name in _PLACES:
+            found.add(name)
 
     def _time(self, s_start: int, s_end: int) -> str | None:
         if s_start in self._times:
             return self._times[s_start]
         time = None
-        for d in self.dates:
-            if s_start <= d.start < s_end:
-                time = self.text[d.start : d.end]
-                break
-        if time is None:
-            words = self.text[s_start:s_end].lower().replace(",", " ").replace(".", " ").split()
-            hit = _TIMES.first(words)
+        k = bisect_left(self.date_starts, s_start)  # the sentence's first date
+        if k < len(self.dates) and self.dates[k].start < s_end:
+            d = self.dates[k]
+            time = self.text[d.start : d.end]
+        else:
+            hit = _TIMES.first(self.low[s_start:s_end].replace(",", " ").replace(".", " ").split())
             if hit:
                 phrase = hit[0]
                 if phrase in _NOW:

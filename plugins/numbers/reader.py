@@ -8,6 +8,7 @@ Article 5). What is counted (noun, measure, holder, time) is `context.py`'s job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -21,18 +22,19 @@ LEX = lexicon()
 _L = LEX.words
 
 # --- candidates: one pass for digits, one token-set test for number words -------------------------
-_DIGIT_RUN = regex.compile(r"(?:(?<![\w.])\.)?\d+(?:(?:[.,\u00a0\u202f\u2009/]| {1,2})\d+)*")
-_NUMERAL = regex.compile(
+_DIGIT_RUN = regex.compile(r"[0-9]+(?:(?:[.,\u00a0\u202f\u2009/]| {1,2})[0-9]+)*")  # ASCII digits: a third of the time of \d
+_DOT_START = re.compile(r"(?<![\w.])\.")  # ".25": a run may start with its decimal point
+_NUMERAL = re.compile(
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping 12,34,567
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.5
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?"  # 1 234 567 with thin or no-break spaces
     r"|\d+(?:\.\d+)?|\.\d+"
 )
-_MIXED = regex.compile(r"(\d+)[ \u00a0]{1,2}(\d{1,2})/(\d{1,2})")
-_SLASH = regex.compile(r"\d{1,4}/\d{1,4}(?:/\d{2,4})?")
+_MIXED = re.compile(r"(\d+)[ \u00a0]{1,2}(\d{1,2})/(\d{1,2})")
+_SLASH = re.compile(r"\d{1,4}/\d{1,4}(?:/\d{2,4})?")
 _WORD_CONT = sorted(NUMBER_WORDS | set(DENOMINATORS) | set(ORDINALS) | {"point", "half"}, key=len, reverse=True)
 _WC = "|".join(_WORD_CONT)
-WORDS_AT = regex.compile(
+WORDS_AT = re.compile(
     rf"(?:{'|'.join(sorted(NUMBER_WORDS | {'half', 'quarter', 'a'}, key=len, reverse=True))})"
     rf"(?:(?:[\s]*-[\s]*|\s+)(?:(?:and|a|of\s+a|and\s+a)\s+)?(?:{_WC})\b)*\b"
 )
@@ -42,37 +44,40 @@ _VAGUE = (
     rf"|(?:{alternation(set(LEX.shares) - set(_SHARES_OF))})(?=\s+(?:of|the|their|its|his|her)\b)"
     r"(?!\s+of\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)"
 )
-VAGUE_AT = regex.compile(rf"\b(?:{_VAGUE})")
+VAGUE_AT = re.compile(rf"\b(?:{_VAGUE})")
+_VAGUE_FIRST = frozenset(re.match("[a-z]+", p).group() for p in [*LEX.vague, *LEX.shares])  # the words a phrase starts with
+_WORD_START = re.compile(r"\b[a-z]+")
 # the words that can start a number or a vague quantity, and the tokens that carry them ("three," "(twenty")
 _STOP = {"a", "an", "the", "of", "more", "than", "over", "less", "nearly", "almost", "about", "around", "roughly", "in"}
 _STARTS = {w for w in NUMBER_WORDS if w not in ("o", "oh")} | {"half", "quarter"}
 _STARTS |= {next(w for w in p.replace("-", " ").split() if w not in _STOP) for p in [*LEX.vague, *LEX.shares]}
 _VAGUE_STARTS = {w for p in [*LEX.vague, *LEX.shares] for w in p.replace("-", " ").split() if w not in _STOP}
 _TOKENS = {f"{pre}{w}{post}": w for w in _STARTS for pre in ("", "(", '"', "“", "‘", "'") for post in ("", ",", ".", ";", ":", ")", "?", "!", '"', "”", "’", "'s", "'")}
+_TOKEN_SET = frozenset(_TOKENS)
 # --- affixes -----------------------------------------------------------------------------------
 _SPACE = r"[ \t\u00a0\u202f]*"
-_POSTFIX = regex.compile(rf"{_SPACE}(?:{alternation(LEX.postfix)})(?!\w)|\+(?!\d)|-plus\b")
+_POSTFIX = re.compile(rf"{_SPACE}(?:{alternation(LEX.postfix)})(?!\w)|\+(?!\d)|-plus\b")
 _SCALE_WORDS = {k: v for k, v in LEX.scales.items() if len(k) > 2 or k in ("bn", "mn", "tn")}
-_SCALE_SPACED = regex.compile(rf"(?:{_SPACE}|-)(?:{alternation(_SCALE_WORDS)})(?![\w])")
-_SCALE_ATTACHED = regex.compile(rf"(?:{alternation(LEX.scales)})(?![\w])")
-_PERCENT = regex.compile(
+_SCALE_SPACED = re.compile(rf"(?:{_SPACE}|-)(?:{alternation(_SCALE_WORDS)})(?![\w])")
+_SCALE_ATTACHED = re.compile(rf"(?:{alternation(LEX.scales)})(?![\w])")
+_PERCENT = re.compile(
     rf"{_SPACE}(?:%|per\s*cent(?:age)?s?|percent(?:age)?s?|pc\b)(?:{_SPACE}(?:points?|pts)(?!\w))?"
     rf"|{_SPACE}(?:percentage|%)\s+points?(?!\w)|{_SPACE}pp(?!\w)|{_SPACE}basis\s+points(?!\w)"
 )
-_PERCENT_OF = regex.compile(r"(?:per\s*cents?|percents?)\s+of\s+$")
-_CUR_AFTER = regex.compile(rf"(?:{_SPACE}|-)(?:{alternation(LEX.currency_after)})(?![\w])")
+_PERCENT_OF = re.compile(r"(?:per\s*cents?|percents?)\s+of\s+$")
+_CUR_AFTER = re.compile(rf"(?:{_SPACE}|-)(?:{alternation(LEX.currency_after)})(?![\w])")
 _UNIT_MULTI = {k: v for k, v in LEX.units.items() if len(k) > 1}
-_UNIT_SPACED = regex.compile(
+_UNIT_SPACED = re.compile(
     rf"(?:{_SPACE}|-)(?:{alternation(_UNIT_MULTI)})(?![\w])|{_SPACE}[(\[{{<]{_SPACE}(?:{alternation(LEX.units)}){_SPACE}[)\]}}>]"
 )
-_UNIT_LETTER = regex.compile(r"(?:[a-z°\"])(?![\w])")
-_AGE = regex.compile(rf"(?:{_SPACE}|-)(?:old\b|of\s+age\b)|{_SPACE}yo\b")
+_UNIT_LETTER = re.compile(r"(?:[a-z°\"])(?![\w])")
+_AGE = re.compile(rf"(?:{_SPACE}|-)(?:old\b|of\s+age\b)|{_SPACE}yo\b")
 _MONTH = alternation(_L("months"))
 _IDENTIFIERS = set(_L("identifiers"))
-_RANGE_SEP = regex.compile(r"\s*(?:-|–|—|to|through|and)\s*")
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|through|and)\s*")
 _BETWEEN = regex.compile(r"(?r)\b(?:between|from)\s+\Z")
-_CHANGE_CONTEXT = regex.compile(rf"\b(?:{alternation(_L('change_verbs'))})\b")
-_CHANGE_NOUN_AFTER = regex.compile(rf"{_SPACE}(?:-|\s)?(?:{alternation(_L('change_nouns'))})\b")
+_CHANGE_CONTEXT = re.compile(rf"\b(?:{alternation(_L('change_verbs'))})\b")
+_CHANGE_NOUN_AFTER = re.compile(rf"{_SPACE}(?:-|\s)?(?:{alternation(_L('change_nouns'))})\b")
 _NEEDS_SCALE = set(_L("currency_needs_scale"))
 _NOT_AFTER = set(_L("not_quantity_after"))
 
@@ -148,17 +153,19 @@ def candidates(low: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of numerals (digits, slash), vague phrases and number-word runs, in order."""
     out: list[tuple[int, int, str]] = []
     for m in _DIGIT_RUN.finditer(low):
-        _split(low, m.start(), m.end(), out)
-    present = _TOKENS.keys() & set(low.replace("-", " ").split())
+        s = m.start()
+        if s and low[s - 1] == "." and _DOT_START.match(low, s - 1):
+            s -= 1
+        _split(low, s, m.end(), out)
+    present = _TOKEN_SET.intersection(low.replace("-", " ").split())
     if present:
-        seen = set()
         for w in {_TOKENS[t] for t in present}:
+            n = len(w)
             pos = low.find(w)
             while pos >= 0:
-                if (pos == 0 or not low[pos - 1].isalpha()) and not low[pos + len(w) : pos + len(w) + 1].isalpha() and pos not in seen:
-                    seen.add(pos)
+                if (pos == 0 or not low[pos - 1].isalpha()) and not low[pos + n : pos + n + 1].isalpha():
                     _word_candidate(low, pos, w, out)
-                pos = low.find(w, pos + 1)
+                pos = low.find(w, pos + n)
         out.sort()
         kept, end = [], -1
         for cand in out:  # a word inside a run already found is not a new candidate
@@ -194,9 +201,16 @@ def _split(low: str, s: int, e: int, out: list) -> None:
 
 
 def _word_candidate(low: str, pos: int, word: str, out: list) -> None:
-    if word in _VAGUE_STARTS:
-        vm = VAGUE_AT.search(low, max(0, pos - 16), pos + 48)
-        if vm and vm.start() <= pos < vm.end():
+    if word in _VAGUE_STARTS:  # the first vague phrase that starts up to 16 characters before the word
+        vm = None
+        for m in _WORD_START.finditer(low, max(0, pos - 16), pos + 24):
+            if m.start() > pos:
+                break
+            if m.group() in _VAGUE_FIRST:
+                vm = VAGUE_AT.match(low, m.start(), pos + 48)
+                if vm:
+                    break
+        if vm and pos < vm.end():
             out.append((vm.start(), vm.end(), "vague"))
             return
     if low[pos - 2 : pos] == "a " and (pos < 3 or not low[pos - 3].isalpha()):
@@ -216,6 +230,10 @@ def _cores(cand: tuple[int, int, str], low: str):
     s, e, kind = cand
     if kind == "digits":
         raw = low[s:e]
+        if raw.isdigit():  # most numerals: no separator, no decimals
+            zeros = len(raw) - len(raw.rstrip("0"))
+            yield _Core(s, e, float(raw), 0.5 * 10**zeros if zeros < len(raw) else 0.5, False)
+            return
         value = float(raw.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", ""))
         yield _Core(s, e, value, iv.half_place(raw), False)
     elif kind == "mixed":
@@ -240,12 +258,12 @@ def _cores(cand: tuple[int, int, str], low: str):
             yield _Core(first[0], last[1], w.value, w.precision, True)
 
 
-_TOKEN = regex.compile(r"[a-z]+")
+_TOKEN = re.compile(r"[a-z]+")
 
 
 _YEAR_BEFORE = frozenset(" \n\t(\"'“‘")
-_YEAR_AFTER = regex.compile(r"(?:[,.;:)!?\"”’]|\s+(?!per\b|million\b|billion\b|people\b|troops\b|jobs\b)[a-z]|\s*$)")
-_HYPHEN_DIGIT = regex.compile(r"-\d")
+_YEAR_AFTER = re.compile(r"(?:[,.;:)!?\"”’]|\s+(?!per\b|million\b|billion\b|people\b|troops\b|jobs\b)[a-z]|\s*$)")
+_HYPHEN_DIGIT = re.compile(r"-\d")
 _LEAD = "([{\"'“‘"
 _CUR_WORDS = LEX.currency_before
 _QUALS = LEX.qualifiers
@@ -253,19 +271,35 @@ _IDENT_WORDS = set(_L("identifier_words"))
 _MONTHS = set(_L("months"))
 _CHANGE = set(_L("change_verbs"))
 _EARLIER = set(_L("earlier_cues"))
-_AFTER = regex.compile(
+_AFTER = re.compile(
     r"(?P<ident>\.\d|/\d|:\d\d|-\d+-)|(?P<ord>(?:st|nd|rd|th)\b)"
     r"|(?P<time>\s*(?:am|pm|a\.m\.|p\.m\.|o'clock|gmt|bst|hrs|h\b)(?!\w))|(?P<decade>'?s\b)"
     rf"|(?P<dm>\s+(?:of\s+)?(?:{_MONTH})\b\.?(?:,?\s+\d{{4}})?)"
 )
 
 
-def _phrase(toks: list[tuple[int, int, str]], k: int, table, maxn: int = 4) -> tuple[int, str] | None:
-    """The longest phrase of `table` ending with token k-1: (its first token index, phrase)."""
+class _Book:
+    """A phrase table with the last words of its phrases: a token that ends none needs no look-up."""
+
+    __slots__ = ("table", "ends", "maxn")
+
+    def __init__(self, table, maxn: int):
+        self.table = table
+        self.ends = frozenset(p.rsplit(" ", 1)[-1] for p in table)
+        self.maxn = maxn
+
+
+def _phrase(words: list[str], k: int, book: _Book) -> tuple[int, str] | None:
+    """The longest phrase of `book` ending with word k-1: (its first word's index, phrase)."""
+    last = words[k - 1]
+    ends = book.ends
+    if last not in ends and (last[0] not in _LEAD or last.lstrip(_LEAD) not in ends):
+        return None
+    table = book.table
     found = None
     phrase = ""
-    for j in range(k - 1, max(-1, k - 1 - maxn), -1):
-        word = toks[j][2]
+    for j in range(k - 1, max(-1, k - 1 - book.maxn), -1):
+        word = words[j]
         if phrase and word[-1] in ",;:!?)":
             break
         phrase = word + " " + phrase if phrase else word
@@ -275,17 +309,19 @@ def _phrase(toks: list[tuple[int, int, str]], k: int, table, maxn: int = 4) -> t
     return found
 
 
-def _before(low: str, s: int, floor: int) -> list[tuple[int, int, str]]:
-    """The last few white-space separated tokens between `floor` and offset s, with their offsets."""
-    a = max(floor, s - 40)
-    window = low[a:s]
-    parts = window.split()
+_IDENT_BOOK = _Book(_IDENT_WORDS, 2)
+_CUR_BOOK = _Book(_CUR_WORDS, 3)
+_QUAL_BOOK = _Book(_QUALS, 6)
+_EARLIER_BOOK = _Book(_EARLIER, 2)
+
+
+def _offsets(window: str, a: int, words: list[str]) -> list[int]:
+    """Where each of the last words of `window` (which starts at offset a) starts."""
     out = []
     pos = len(window)
-    for tok in reversed(parts[-6:]):
-        i = window.rfind(tok, 0, pos)
-        out.append((a + i, a + i + len(tok), tok))
-        pos = i
+    for word in reversed(words):
+        pos = window.rfind(word, 0, pos)
+        out.append(a + pos)
     out.reverse()
     return out
 
@@ -298,9 +334,14 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
     spelled = core.spelled
     if not spelled and e - s == 4 and 1800 <= value <= 2100 and (s == 0 or low[s - 1] in _YEAR_BEFORE) and _YEAR_AFTER.match(low, e):
         return _date(s, e)  # the commonest figure in news: a year
-    toks = _before(low, s, floor)
-    k = len(toks)
-    glued = toks[-1][2].lstrip(_LEAD) if k and toks[-1][1] == s else ""
+    # the last few white-space separated words before the numeral; their offsets only when needed
+    a = max(floor, s - 40)
+    window = low[a:s]
+    words = window.split()[-6:]
+    k = len(words)
+    offs: list[int] = []
+    glued_word = k > 0 and not window[-1].isspace()
+    glued = words[-1].lstrip(_LEAD) if glued_word else ""
     # --- not quantities: identifiers, times, ordinals, dates --------------------------------------
     if not spelled:
         if glued and glued not in _CUR_WORDS and (glued[-1] in ".:/#@_" or any(c.isalpha() for c in glued)):
@@ -314,44 +355,49 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
                 return _date(s, am.end())
             if kind != "dm":
                 return None
-        if k and toks[-1][1] < s and _phrase(toks, k, _IDENT_WORDS, 2):
+        if k and not glued_word and _phrase(words, k, _IDENT_BOOK):
             return None  # Article 5, Boeing 737, No. 10
-        if k and toks[-1][1] < s and toks[-1][2].isdigit() and _HYPHEN_DIGIT.match(low, e):
+        if k and not glued_word and words[-1].isdigit() and _HYPHEN_DIGIT.match(low, e):
             return None  # "10 737-800 planes": a model number after a count
         raw = low[s:e]
         if len(raw) == 4 and raw.isdigit() and 1800 <= value <= 2100 and not glued:
             tail = low[e : e + 12]
             if not (tail[:1] in ("%", "b", "m", "k") or tail.startswith((" per", " million", " billion", " people", " troops", " jobs"))):
                 return _date(s, e)
-        if value <= 31 and value == int(value) and k and toks[-1][2].rstrip(".,") in _MONTHS:
-            return _date(toks[-1][0], e)
+        if value <= 31 and value == int(value) and k and words[-1].rstrip(".,") in _MONTHS:
+            return _date(_offsets(window, a, words)[-1], e)
     elif core.value == 1 and low[s:e] in ("one", "a"):
         nxt = low[e : e + 16]
         if not (low[max(0, s - 6) : s].endswith(("minus ", "ative ")) or _RATIO_SEP.match(low, e) or _PERCENT.match(nxt) or _CUR_AFTER.match(nxt) or _UNIT_SPACED.match(nxt) or _SCALE_SPACED.match(nxt)):
             return None  # "one of", "no one", "one thing": a pronoun or an article far more often than a count
     # --- before the numeral: sign, currency, qualifier ------------------------------------------------
     start = s
-    if glued in ("-", "−") and (toks[-1][0] == 0 or not low[toks[-1][0] - 1].isalnum()):
-        value, start, k = -value, toks[-1][0], k - 1
-    elif k and toks[-1][2] in ("minus", "negative"):
-        value, start, k = -value, toks[-1][0], k - 1
+    if glued in ("-", "−") and (s == len(words[-1]) or not low[s - len(words[-1]) - 1].isalnum()):
+        value, start, k = -value, s - len(words[-1]), k - 1
+    elif k and words[-1] in ("minus", "negative"):
+        offs = _offsets(window, a, words)
+        value, start, k = -value, offs[-1], k - 1
     s = start
     unit = None
-    cur = _phrase(toks, k, _CUR_WORDS, 3) if k else None
+    cur = _phrase(words, k, _CUR_BOOK) if k else None
     if cur:
-        unit, start, k = _CUR_WORDS[cur[1]], toks[cur[0]][0] + (len(toks[cur[0]][2]) - len(toks[cur[0]][2].lstrip(_LEAD))), cur[0]
+        j = cur[0]
+        offs = offs or _offsets(window, a, words)
+        unit, start, k = _CUR_WORDS[cur[1]], offs[j] + len(words[j]) - len(words[j].lstrip(_LEAD)), j
     qualifier = qclass = None
     body_start = start
-    q = _phrase(toks, k, _QUALS, 6) if k else None
+    q = _phrase(words, k, _QUAL_BOOK) if k else None
     if q:
         qclass = _QUALS[q[1]]
-        first = toks[q[0]]
-        start = first[0] + len(first[2]) - len(first[2].lstrip(_LEAD))
-        qualifier = text[start : toks[k - 1][1]]
-        k = q[0]
+        j = q[0]
+        offs = offs or _offsets(window, a, words)
+        start = offs[j] + len(words[j]) - len(words[j].lstrip(_LEAD))
+        qualifier = text[start : offs[k - 1] + len(words[k - 1])]
+        k = j
     age = False
-    if k and toks[k - 1][2] in ("aged", "age") and not spelled:
-        age, unit, start = True, "year", toks[k - 1][0]
+    if k and words[k - 1] in ("aged", "age") and not spelled:
+        offs = offs or _offsets(window, a, words)
+        age, unit, start = True, "year", offs[k - 1]
         body_start = start
     # --- after the numeral: scale, then percent / currency / unit -------------------------------------
     end = e
@@ -381,9 +427,9 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
             age, end, unit = True, am.end(), unit or "year"
     if unit is None and scale == 1.0 and not spelled and text[end : end + 1].isalpha():
         return None  # "7E7", "3D", "4G": a name, not a figure
-    if spelled and unit is None and low[s:e].endswith("quarters") and regex.match(r" (?!of\b)[a-z]", low[e : e + 4]):
+    if spelled and unit is None and low[s:e].endswith("quarters") and _NOT_OF.match(low, e, e + 4):
         return None  # "two quarters ahead": periods, not a fraction
-    if unit is None and k and toks[k - 1][2] == "of":
+    if unit is None and k and words[k - 1] == "of":
         pof = _PERCENT_OF.search(low[max(0, start - 20) : start])
         if pof:
             unit = PERCENT
@@ -398,12 +444,12 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
     hard, soft = iv.bounds(value, h, qclass)
     fig = Figure(start, end, s, e, value, hard, soft, "quantity", qualifier, qclass, unit, spelled, age=age, scale=scale,
                  number=number, number_end=number_end, body_start=body_start)
-    if k and (toks[k - 1][2] in _CHANGE or (toks[k - 1][2] == "by" and k > 1 and toks[k - 2][2] in _CHANGE)):
+    if k and (words[k - 1] in _CHANGE or (words[k - 1] == "by" and k > 1 and words[k - 2] in _CHANGE)):
         fig.change = True
     elif _CHANGE_NOUN_AFTER.match(low, end):
         fig.change = True
-    if k and _phrase(toks, k, _EARLIER, 2):
-        if toks[k - 1][2] != "from" or _CHANGE_CONTEXT.search(low, max(0, start - 60), start):
+    if k and _phrase(words, k, _EARLIER_BOOK):
+        if words[k - 1] != "from" or _CHANGE_CONTEXT.search(low, max(0, start - 60), start):
             fig.earlier = True
     return fig
 
@@ -497,7 +543,9 @@ def _range(fig: Figure, low: str, text: str, cands: list[tuple[int, int, str]], 
     return merged, 1
 
 
-_RATIO_SEP = regex.compile(r"\s+(?:in|out\s+of)\s+")
+_RATIO_SEP = re.compile(r"\s+(?:in|out\s+of)\s+")
+_NOT_OF = re.compile(r" (?!of\b)[a-z]")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)")
 
 
 def _ratio(fig: Figure, low: str, text: str, cands: list[tuple[int, int, str]], i: int) -> tuple[Figure, int]:
@@ -518,7 +566,7 @@ def _ratio(fig: Figure, low: str, text: str, cands: list[tuple[int, int, str]], 
 
 
 def _plural_noun_after(low: str, pos: int) -> bool:
-    m = regex.match(r"\s+([a-z]+)", low[pos : pos + 24])
+    m = _WORD_AFTER.match(low, pos, pos + 24)
     return bool(m and m.group(1).endswith("s") and len(m.group(1)) > 3)
 
 
