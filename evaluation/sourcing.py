@@ -4,8 +4,9 @@ Figures printed, each with its data split:
 1. seeds gold (`shared/gold/seeds.jsonl`, check SRC): `yes` excerpts flagged, `no` excerpts flagged;
 2. PolNeAR train and dev: attribution cue and source recall and precision by span overlap,
    content overlap, and how many source-less gold attributions an SRC rule flags;
-3. source typing accuracy on 200 hand-labelled PolNeAR dev attributions
-   (`evaluation/data/polnear_dev_source_types.jsonl`, guideline in `docs/sourcing.md`);
+3. source typing accuracy given the gold source span, on 200 hand-labelled PolNeAR dev sources the
+   typing rules were refined on (`evaluation/data/polnear_dev_source_types.jsonl`) and on 100 held-out
+   ones from other articles (`…_heldout.jsonl`; guideline in `docs/sourcing.md`), and end to end;
 4. BBC: share of sentences with an SRC finding, per rule, and the precision of 50 random
    flags judged by hand (`evaluation/data/bbc_src_judged.jsonl`; set `FACTLINT_PRINT_SAMPLE=1` to print them);
 5. speed of the extractor and the SRC rules on BBC text, one process.
@@ -153,42 +154,76 @@ def print_seeds(engine: Engine) -> None:
 # --- source typing ------------------------------------------------------------------------------
 
 
-def typing_sample() -> list[dict]:
-    """200 PolNeAR dev attributions with a source, drawn with a fixed seed, for hand labelling."""
+def _sourced(articles: list[tuple[str, str, list[dict]]]) -> list[dict]:
     items = []
-    for name, text, gold in polnear("dev"):
+    for name, _text, gold in articles:
         for g in gold:
             if "Source" in g and "Cue" in g:
                 s, e = g["Source"][0][0], g["Source"][-1][1]
                 items.append({"article": name, "source_start": s, "source_end": e})
+    return items
+
+
+def typing_sample() -> list[dict]:
+    """200 PolNeAR dev attributions with a source, drawn with a fixed seed, for hand labelling
+    (the set the typing rules were refined on)."""
+    items = _sourced(polnear("dev"))
     random.Random(SAMPLE_SEED).shuffle(items)
     return items[:200]
 
 
-def print_typing(engine: Engine) -> None:
-    labels = [json.loads(line) for line in (DATA / "polnear_dev_source_types.jsonl").open()]
+def heldout_sample() -> list[dict]:
+    """100 PolNeAR dev attributions with a source from articles none of the first 200 come from,
+    drawn with another seed and labelled before the typer was run on them: the held-out typing set."""
+    used = {item["article"] for item in typing_sample()}
+    items = _sourced([a for a in polnear("dev") if a[0] not in used])
+    random.Random(SAMPLE_SEED + 1).shuffle(items)
+    return items[:100]
+
+
+TYPING_SETS = {
+    "tuned": ("polnear_dev_source_types.jsonl", "200 sources the typing rules were refined on"),
+    "held-out": ("polnear_dev_source_types_heldout.jsonl", "100 held-out sources, labelled before the typer ran on them"),
+}
+
+
+def typing_figures(labels: list[dict], engine: Engine) -> Counter:
+    """Typing given the gold source span in its article (`type_source`), and end to end (the source
+    the extractor finds at that span, typed right)."""
+    from factlint.plugins.sourcing.extract import type_source
+
     texts = {name: text for name, text, _ in polnear("dev")}
-    by_article: dict[str, list[Attribution]] = {}
-    right = found = 0
-    confusion = Counter()
+    docs: dict[str, Document] = {}
+    found: dict[str, list[Attribution]] = {}
+    counts = Counter()
     for item in labels:
         name = item["article"]
-        if name not in by_article:
+        if name not in docs:
             result = engine.process(Document(id=name, text=texts[name]), 0, keep_assertions=True)
-            by_article[name] = [a for a in result.assertions if isinstance(a, Attribution) and a.source_start is not None]
+            found[name] = [a for a in result.assertions if isinstance(a, Attribution) and a.source_start is not None]
+            docs[name] = doc = Document(id=name, text=texts[name])
+            segment(doc)
+        doc = docs[name]
+        predicted = type_source(doc, item["source_start"], item["source_end"]).type
+        counts["n"] += 1
+        counts["right"] += predicted == item["type"]
+        counts["confusion", item["type"], predicted] += 1
         span = [(item["source_start"], item["source_end"])]
-        match = next((a for a in by_article[name] if _hit(span, a.source_start, a.source_end)), None)
-        if match is None:
-            confusion[item["type"], "(not found)"] += 1
-            continue
-        found += 1
-        right += match.source_type == item["type"]
-        confusion[item["type"], match.source_type] += 1
-    n = len(labels)
-    print(f"source typing (PolNeAR dev, {n} hand-labelled sources): accuracy {right / found:.3f} on the "
-          f"{found} sources the extractor found; {right}/{n} = {right / n:.3f} counting missed sources as wrong")
-    print("  confusions (gold → predicted): " + ", ".join(
-        f"{g}→{p} {c}" for (g, p), c in confusion.most_common() if g != p))
+        match = next((a for a in found[name] if _hit(span, a.source_start, a.source_end)), None)
+        counts["found"] += match is not None
+        counts["found_right"] += match is not None and match.source_type == item["type"]
+    return counts
+
+
+def print_typing(engine: Engine) -> None:
+    for split, (file, what) in TYPING_SETS.items():
+        labels = [json.loads(line) for line in (DATA / file).open()]
+        c = typing_figures(labels, engine)
+        n = c["n"]
+        print(f"source typing, PolNeAR dev, {what}: given the gold source span {c['right']}/{n} = {c['right'] / n:.3f}; "
+              f"end to end (found by the extractor and typed right) {c['found_right']}/{n} = {c['found_right'] / n:.3f}")
+        confusions = sorted(((k[1], k[2], v) for k, v in c.items() if isinstance(k, tuple) and k[1] != k[2]), key=lambda x: -x[2])
+        print("  confusions given the gold span (gold → predicted): " + ", ".join(f"{g}→{p} {v}" for g, p, v in confusions))
 
 
 # --- BBC ----------------------------------------------------------------------------------------

@@ -31,7 +31,8 @@ CITATION_WORDS = DOCUMENTS | COLLECTIVE | {"source", "sources", "cited", "citing
 
 _PAREN = re.compile(r"\(([^()\n]{3,240})\)")
 _LABEL = re.compile(r"\s*(?P<label>(?:" + "|".join(re.escape(w) for w in sorted(FOOTER_LABELS, key=len, reverse=True)) + r"))\s*:\s*", re.IGNORECASE)
-_DOMAIN = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s;,]*)?", re.IGNORECASE)
+# A web address, tried only where a word starts: a run of "a.a.a…" is read once, not from every dot
+_DOMAIN = re.compile(r"(?<![\w.-])(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s;,]*)?", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:\n|;|\s\|\s|•|▪|·|(?<=\S)\s+-\s+)\s*")
 _WORD = re.compile(r"[\w][\w'’.&-]*")
 _DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d", re.IGNORECASE)
@@ -122,7 +123,7 @@ def parentheticals(doc: Document) -> list[Item]:
         body_start = m.start(1) + m.group(1).index(body) if body else m.start(1)
         source = (body_start, body_start + len(body))
         info = _entry_info(body)
-        out.append(Item((start, end), None, source, None, info, sentence, "citation"))
+        out.append(Item((start, end), None, source, None, info, sentence, "citation", "citation"))
     return out
 
 
@@ -169,7 +170,7 @@ def footer_items(doc: Document) -> list[Item]:
     for footer in footers(doc):
         sentence = doc.sentence_at(footer.label[0])
         for entry in footer.entries:
-            out.append(Item(footer.label, None, (entry.start, entry.end), None, _entry_info(entry.text), sentence, "citation"))
+            out.append(Item(footer.label, None, (entry.start, entry.end), None, _entry_info(entry.text), sentence, "citation", "citation"))
     return out
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, islice
 
 from factlint.document import Document, Sentence
 from factlint.models import Attribution
@@ -22,16 +24,28 @@ from factlint.models import Attribution
 from . import citations
 from .items import Item
 from .lexicon import inflect, lowered, trie, verb_forms, words
-from .sources import NONE, SourceInfo, classify, described
+from .sources import MEASURED_SHARE, NONE, SourceInfo, classify, described
 
-VERBS = verb_forms("speech_verbs", "belief_verbs", "quote_only_verbs")  # form -> lemma
+# Cue classes of the verb lists, in order of precedence (a lemma belongs to the first list naming it).
+VERB_CLASSES = {
+    "speech_verbs": "speech", "quote_only_verbs": "speech", "belief_verbs": "belief", "stance_verbs": "stance",
+    "intent_verbs": "intent", "decree_verbs": "decree", "perception_verbs": "perception", "seeming_verbs": "seeming",
+}
+VERBS = verb_forms(*VERB_CLASSES)  # form -> lemma
+CLASS = {}  # lemma -> cue class
+for _name, _class in VERB_CLASSES.items():
+    for _lemma in words(_name):
+        CLASS.setdefault(_lemma, _class)
 TENSE = {form: tense for lemma in set(VERBS.values()) for form, tense in inflect(lemma).items()}
 FRAMES = words("agentless_frames")
 AFTER_CUES = words("source_after_cues")
+NOUNS = words("cue_nouns") | words("perspective_nouns")
 # Scanned over " " + text: the leading class consumes the character before the cue (a fast
 # literal-set prefix for the `re` engine), so group 1 starts where the cue starts in the text.
-CUE = re.compile(r"[^\w'’-](" + trie(set(VERBS) | FRAMES | AFTER_CUES) + r")(?![\w'’-])")
-
+POLLS = words("poll_nouns")
+CUE = re.compile(r"[^\w'’-](" + trie(set(VERBS) | FRAMES | AFTER_CUES | NOUNS | POLLS) + r")(?![\w'’-])")
+# "in" and up to seven words before a poll noun: "in a New York Times/CBS News survey"
+IN_POLL = re.compile(r"(?<![\w'’-])in\s+((?:[^\s,.;:!?“”\"()]+\s+){0,7})\Z")
 AUX = frozenset(w for w in words("verb_auxiliaries") if " " not in w)
 AUX_PHRASES = frozenset(tuple(w.split()) for w in words("verb_auxiliaries") if " " in w)
 BOUNDARY = words("subject_boundaries")
@@ -41,9 +55,14 @@ BY_ACTION = re.compile(r"\s+by\s+[a-z]+ing\b")
 INITIAL = re.compile(r"[A-Z]\.$")
 CONTRACTED = re.compile(r"(?:he|she|it|they|we|i|you|who|that)['’](?:s|ve|d|ll|re|m)$", re.IGNORECASE)
 DASH_CREDIT = re.compile(r"[”\"]\s*(?P<cue>[―—–])[ \t]*(?P<name>(?:[A-Z]\.|[A-Z][\w'’-]+)(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})")
-SPEAKER_LABEL = re.compile(
-    r"(?m)^[ \t]*(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}|[A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){1,2})[ \t]*(?P<cue>:)[ \t]+(?=\S)"
+# A speaker label: one to five capitalised words (a parenthesis such as "(R-S.C.)" allowed) and a
+# colon before a capital or a quotation ("TRUMP: The deaths …", "Issa: Clinton's ‘Honesty …’").
+# Colons are found first (they are rare); the name is then read back from the colon.
+LABEL_COLON = re.compile(r":[ \t]*(?=[“\"‘'A-Z])")
+LABEL_NAME = re.compile(
+    r"[A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|\([A-Z][\w.-]*\)|of|de|van|von|al|bin)){0,4}[ \t]*\Z"
 )
+NOT_LABELS = words("not_speaker_labels")
 PREPOSITIONS = words("prepositions")
 ABBREVIATIONS = words("abbreviations")
 PURE_AUX = words("auxiliaries")
@@ -54,7 +73,6 @@ ADVERBS = frozenset(w for w in FRAMES if " " not in w)  # reportedly, allegedly,
 NOUN_FRAMES = frozenset(w for w in FRAMES if w.split()[-1] in ("that", "of") and not w.startswith(("there ", "it ")))
 RAISING = frozenset(w for w in FRAMES if w.endswith(" to"))
 NOUN_LIKE = words("noun_like_verbs")
-SAY = words("say_verbs")
 PASSIVE_REPORTING = words("passive_reporting_verbs")
 QUOTE_ONLY = words("quote_only_verbs")
 THAT_VERBS = words("that_verbs")
@@ -72,6 +90,18 @@ GROUP_PRONOUNS = words("group_pronouns")
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS
 ROLES = words("anonymous_roles")
 _NOUN_OWNERS = words("noun_frame_openers")
+_ANTECEDENT_STOPS = BOUNDARY | PREPOSITIONS | {"with", "about", "without", "through", "across", "behind", "near"}
+_NOT_INFINITIVE_CUE = frozenset({"authorized", "authorised", "anonymity", "permitted", "allowed", "cleared", "not"})
+_LIGHT_VERBS = frozenset({"make", "makes", "made", "making", "has", "have", "had", "having", "take", "takes", "took", "get", "gets", "got", "do", "does", "did", "give", "gives", "gave"})
+_OPENERS = frozenset({"then", "now", "later", "earlier", "still", "yet", "however", "meanwhile", "instead", "also", "so", "today", "yesterday", "recently", "though", "too", "moreover", "nevertheless", "indeed", "again", "in turn", "for example", "for instance", "in fact"})
+MAX_CONTENT = 3000  # characters of reported content at most (about two long paragraphs)
+_BACK_REFERENCES = frozenset({"they", "them", "their", "it", "its"})  # take the type of the source named before
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "am", "’s", "'s", "’re", "'re"})
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+_NOUN_COMPLEMENTS = frozenset({"of", "for", "to", "about", "on", "over", "against", "that", "at"})
+_NOUN_BLOCKERS = frozenset({"no", "any", "in", "case", "just", "a", "an", "this", "these", "those", "every", "each"})
+_NOT_OWNERS = frozenset({"it's", "it’s", "that's", "that’s", "there's", "there’s", "what's", "what’s", "who's", "who’s"})
+PERSPECTIVE_NOUNS = words("perspective_nouns")
 
 _AUDIENCE = r"(?:" + trie(words("audience_words")) + r")"
 _ADVERBIAL = r"(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last (?:week|month|year|night)|this (?:week|month|year)|earlier|later|previously|again|recently|at the time|in (?:a|an|his|her|their|its) (?:statement|interview|speech|letter|report|tweet|post|email|note|briefing)(?: (?:to|with|on) [\w'’. -]{1,40}?)?|on (?:twitter|facebook|x|television|tv|radio)|in (?:parliament|court|congress)|publicly|privately|repeatedly|also|too)"
@@ -83,16 +113,24 @@ _ABBREV = r"(?:mr|mrs|ms|dr|st|gen|sen|rep|gov|lt|col|sgt|prof|capt|u\.s|u\.k|u\
 _NP_TOKEN = rf"(?:{_ABBREV}|[^\s,.;:!?“”\"()—]+(?:\.[^\s,.;:!?“”\"()—]+)*)"
 _NP_AFTER = re.compile(
     rf"\s*({_NP_TOKEN}(?:\s+{_NP_TOKEN}){{0,13}}?)"
-    r"(?=\s*[,.;:!?()—]|\s+(?:who|which|in|on|at|adding|after|before|yesterday|last|as|when|while|told|said|says|that)\b|\s*$)"
+    r"(?=\s*[,.;:!?()—]|\s+(?:who|which|in|on|at|adding|after|before|yesterday|last|as|when|while|told|said|says|that)\b"
+    r"|\s+and\s+(?:could|would|will|may|might|can|must|should|has|have|had|is|are|was|were)\b|\s*$)"
 )
 _OWNER_AFTER = re.compile(
     r"(?:\s+(?:released|published|compiled|issued|conducted|produced|carried out|commissioned|seen))?"
     r"(?:\s+(?:on|in|last|this|earlier)\s+[\w-]+)?\s+by\s+"
 )
-_SENTENCE_SUBJECT = re.compile(
-    r"[“\"‘(]?\s*((?:(?:the|a|an)\s+)?(?:[\w'’.&-]+\s+){0,3}?(?:[\w'’.&-]+))(?=\s+(?:has |have |had |also |was |were |is |are |would |will |did )?[a-z]+(?:ed|s)?\b)",
-    re.IGNORECASE,
-)
+_WORD = re.compile(r"[\w][\w'’.&-]*")
+_PARENTHETICAL = re.compile(r"\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*,")
+_OPENING = re.compile(r"[\s“\"‘'(•▪*-]*")  # what may stand before a sentence's first word
+
+
+def _opens(text: str, start: int, pos: int) -> bool:
+    """Whether only spaces, quotation marks, brackets and bullets stand between `start` and `pos`."""
+    return _OPENING.match(text, start, pos).end() == pos
+
+
+_QUOTE_MARK = re.compile(r"[“”\"]|''")
 
 
 class Reader:
@@ -103,6 +141,9 @@ class Reader:
         self.text = doc.content
         self.low = lowered(self.text)
         self.items: list[Item] = []
+        self._skips: dict[tuple[int, int], int] = {}
+        self._headlines: dict[int, bool] = {}
+        self._described: dict[int, tuple[bool, bool]] = {}
 
     # --- spans -------------------------------------------------------------------
     def _strip(self, start: int, end: int) -> tuple[int, int] | None:
@@ -131,20 +172,31 @@ class Reader:
         if span is None:
             return NONE
         phrase = self.text[span[0] : span[1]]
-        if phrase.lower() in ("they", "it", "we"):
-            return self.previous(sentence, classify(phrase))
-        initial = not self.text[sentence.start : span[0]].strip(" “\"‘(")
-        info = classify(phrase, initial, self.text, span[0])
+        if phrase.lower() in _BACK_REFERENCES:
+            return self.previous(span[0], classify(phrase))
+        initial = _opens(self.text, sentence.start, span[0])
+        info = classify(phrase, initial, self.text)
         if info.type == "anonymous" and not (info.access and info.reason):
-            access, reason = described(self.low[sentence.start : sentence.end])
+            access, reason = self.described(sentence)
             info = replace(info, access=info.access or access, reason=info.reason or reason)
         return info
 
-    def previous(self, sentence: Sentence, default: SourceInfo = SourceInfo("organization", anaphoric=True)) -> SourceInfo:
-        """The type of the source named just before (for "they", "it", "its claims"), else `default`."""
+    def described(self, sentence: Sentence) -> tuple[bool, bool]:
+        """(access, reason): whether a sentence describes a source's access or gives a reason for its
+        anonymity (read once per sentence)."""
+        if sentence.start not in self._described:
+            self._described[sentence.start] = described(self.low[sentence.start : sentence.end])
+        return self._described[sentence.start]
+
+    def previous(self, pos: int, default: SourceInfo = SourceInfo("organization", anaphoric=True)) -> SourceInfo:
+        """The type of the source named in the 600 characters before `pos` (for "they", "it", "its
+        claims"), else `default`."""
         for item in reversed(self.items):
-            if item.source and item.sentence is not None and item.sentence.start >= sentence.start - 600 \
-                    and self.low[item.source[0] : item.source[1]] not in PRONOUNS:
+            if not item.source:
+                continue
+            if item.source[0] < pos - 600:
+                break
+            if self.low[item.source[0] : item.source[1]] not in PRONOUNS:
                 return replace(item.info, anaphoric=True)
         return default
 
@@ -152,8 +204,8 @@ class Reader:
     def subject(self, lo: int, cue: int, antecedent: bool = False) -> tuple[int, int] | None:
         """The subject ending just before a verb at `cue` (auxiliaries skipped), or None;
         with `antecedent`, the noun phrase before a relative pronoun (no prepositions)."""
-        stops = BOUNDARY | PREPOSITIONS if antecedent else BOUNDARY
-        window_start = max(lo, cue - 160)
+        stops = _ANTECEDENT_STOPS if antecedent else BOUNDARY
+        window_start = max(lo, cue - 240)
         window = self.text[window_start:cue]
         toks = window.split()
         i = len(toks)
@@ -176,10 +228,15 @@ class Reader:
         if last.lower() in RELATIVE:
             pos = window.rfind(last)
             return (window_start + pos, window_start + pos + len(last))
+        if last[-1] == "," and i >= 2 and last[:-1].lower() in _OPENERS and toks[i - 2].endswith(","):
+            i -= 1  # "NATO's secretary general, meanwhile, called on": a parenthetical adverb
+            end_i = i
+            toks[i - 1] = toks[i - 1][:-1]
+            last = toks[i - 1]
         if last[-1] == ",":
             # an appositive: "Smith, the chief executive, said" / "The ministry, which ..., said"
             j = i - 1
-            while j > 0 and j > i - 14 and not toks[j - 1].endswith((",", ";", ":", "”", '"')):
+            while j > 0 and j > i - 30 and not toks[j - 1].endswith((",", ";", ":", "”", '"')):
                 j -= 1
             if j <= 0 or not toks[j - 1].endswith(",") or j == i - 1:
                 return None
@@ -194,8 +251,8 @@ class Reader:
         if last.lower() in PRONOUNS and last[-1] not in ",;:":
             pos = window.rfind(last)
             return (window_start + pos, window_start + pos + len(last))  # "profits it expected": just "it"
-        n = 0
-        while i and n < 9:
+        n = common = 0  # words taken; lower-case words among them (names do not count towards the limit)
+        while i and common < 9 and n < 20:
             tok = toks[i - 1]
             if tok.startswith("(") and tok.endswith(")"):
                 i -= 1
@@ -222,6 +279,7 @@ class Reader:
                 break
             i -= 1
             n += 1
+            common += not tok[:1].isupper()
             if tok[:1] in "“\"‘(":
                 break
         if i < end_i - 1 and toks[i].lower() == "with" and toks[i - 1 : i] and toks[i - 1].lower() not in ROLE_ACCESS:
@@ -247,8 +305,10 @@ class Reader:
         return self._source(window_start + starts[i], window_start + end)
 
     def source_after(self, pos: int, end: int) -> tuple[int, int] | None:
+        """The noun phrase after a cue ("according to the Pentagon", "…, said Mr Smith", "by the ONS");
+        never a figure ("predicted to grow by 11%")."""
         m = _NP_AFTER.match(self.low, pos, end)
-        if not m or not m.group(1).strip():
+        if not m or not m.group(1).strip() or m.group(1)[:1].isdigit() or MEASURED_SHARE.match(m.group(1)):
             return None
         stop = m.end(1)
         owner = _OWNER_AFTER.match(self.low, stop, end)
@@ -266,10 +326,35 @@ class Reader:
                 return item.source, item.info
             if item.sentence is not sentence:
                 break
-        m = _SENTENCE_SUBJECT.match(self.text, sentence.start, before)
-        if not m or m.group(1).split()[0].lower() in NOT_SUBJECT | BOUNDARY:
+        # the subject: the words before the sentence's first auxiliary or verb form (at most six)
+        begin = sentence.start
+        first = _WORD.match(self.low, _OPENING.match(self.low, begin, before).end(), before)
+        if first and (first.group() in BOUNDARY or first.group() in PREPOSITIONS or first.group() in _OPENERS):
+            # "Then he cut into Bush, calling …", "At the time, Sanders …": skip the opener
+            comma = self.text.find(",", first.end(), min(before, first.end() + 50))
+            begin = comma + 1 if comma > 0 and first.group() not in _OPENERS else first.end()
+        toks = list(islice(_WORD.finditer(self.low, begin, before), 7))
+        words_ = [t.group() for t in toks]
+        if not words_ or words_[0] in BOUNDARY or words_[0] in PREPOSITIONS or words_[0] in NOT_SUBJECT and words_[0] not in ("the", "a", "an"):
             return None, NONE
-        source = self._source(m.start(1), m.end(1))
+        if words_[0] in PRONOUNS:
+            verb_at = 1
+        else:
+            verb_at = next((k for k, w in enumerate(words_) if k and self.text[toks[k].start()].islower() and (
+                w in PURE_AUX or w in VERBS or w.endswith("ed") and len(w) > 4
+                or w.endswith("s") and self.text[toks[k - 1].start()].isupper()
+            )), None)
+        if verb_at is None:  # a name ("Hillary Clinton set out …"), else the words before a comma
+            verb_at = next((k for k, t in enumerate(toks) if not self.text[t.start()].isupper()), 0)
+            if 0 < verb_at <= 4 and toks[0].group() not in NOT_NAMES:
+                source = self._source(toks[0].start(), toks[verb_at - 1].end())
+                info = self.classify(source, sentence) if source else NONE
+                return (None, NONE) if info.type == "none" else (source, info)
+            comma = self.text.find(",", begin, min(before, begin + 60))
+            verb_at = next((k for k, t in enumerate(toks) if t.start() > comma), 0) if comma > 0 else 0
+            if not 0 < verb_at <= 5:
+                return None, NONE  # "Other candidates, including …, have followed": the words before the comma
+        source = self._source(toks[0].start(), toks[verb_at - 1].end())
         if source is None:
             return None, NONE
         info = self.classify(source, sentence)
@@ -278,13 +363,12 @@ class Reader:
     # --- the content ---------------------------------------------------------------
     def content_after(self, pos: int, sentence: Sentence, lemma: str | None) -> tuple[int, int] | None:
         end = sentence.end
-        m = _SKIP_AFTER.match(self.low, pos, end)
-        start = m.end() if m else pos
+        start = self.skip_after(pos, end)
         if lemma in TELL and start == pos:
             told = _TOLD_OBJECT.match(self.low, pos, min(end, pos + 80))
             if told:
                 start = told.end()
-        rest = self.text[start:end].strip(" .!?\n")
+        rest = self.text[start : min(end, start + 40)].strip(" .!?\n")
         if len(rest) < 3 or self.text[pos:start].count(",") and not rest[:1] in "“\"‘" and start == end:
             return None
         quote = self.doc.quote_at(start) if self.text[start : start + 1] in "“\"‘" else None
@@ -306,14 +390,42 @@ class Reader:
                 return (quote.start, quote.end)
         return self._strip(sentence.start, k)
 
+    @staticmethod
+    def conjunction(before: list[str]) -> str:
+        """The word before a verb once auxiliaries and adverbials are skipped ("and on Tuesday wrote")."""
+        i = len(before)
+        while i:
+            w = before[i - 1]
+            if w in AUX or w.endswith("ly"):
+                i -= 1
+            elif i >= 2 and (before[i - 2], w) in AUX_PHRASES:
+                i -= 2
+            else:
+                return w
+        return ""
+
+    def introduced(self, end: int, sentence: Sentence, cls: str) -> bool:
+        """Whether reported content follows a verb: "that", a colon or a quotation; for a verb of
+        intent, an infinitive ("vowed to", "hopes to")."""
+        return bool(_INTRODUCED.match(self.low, end, sentence.end)) or cls == "intent" and self.low.startswith(" to ", end)
+
+    def skip_after(self, pos: int, end: int) -> int:
+        """Where the reported content may start after a verb at `pos`: adverbials, audiences ("told
+        reporters") and "that" skipped (read once per verb: the clause test and the content share it)."""
+        key = (pos, end)
+        if key not in self._skips:
+            m = _SKIP_AFTER.match(self.low, pos, end)
+            self._skips[key] = m.end() if m else pos
+        return self._skips[key]
+
     def ends_clause(self, pos: int, end: int) -> bool:
         """Whether nothing but adverbials and punctuation follow a verb up to the end of its clause."""
-        m = _SKIP_AFTER.match(self.low, pos, end)
-        rest = self.low[m.end() if m else pos : end].lstrip()
+        after = self.skip_after(pos, end)
+        rest = self.low[after : min(end, after + 40)].lstrip()
         if not rest or rest[0] in ".;!?)":
             return True
         following = rest.split(None, 1)[0].strip(",")
-        return self.text[pos:end].lstrip()[:1] == "," and (following.endswith("ing") or following in ("according", "but", "and", "as"))
+        return self.text[pos : min(end, pos + 40)].lstrip()[:1] == "," and (following.endswith("ing") or following in ("according", "but", "and", "as"))
 
     def verb_like(self, prev: str, tense: str, start: int, end: int, sentence: Sentence) -> bool:
         """Whether a word that is also a noun ("support", "claims") is used as a verb here."""
@@ -321,8 +433,12 @@ class Reader:
         following = after[0].strip(",.;:") if after else ""
         if following in VERBS or following in ("itself", "themselves", "himself", "herself"):
             return False  # "intelligence reports hint", "finds itself"
-        if prev.endswith((",", "”", '"', "''")) and tense in ("past", "s"):
-            return True  # "“…,” replied Sanders."
+        if prev in _LIGHT_VERBS and not (prev in ("has", "have", "had", "having") and tense in ("past", "part")):
+            return False  # "makes claims that", "has plans to": the object of a light verb (but "had backed")
+        if prev.endswith("ed") and prev not in AUX:
+            return False  # "the edited list", "revised estimates": a participle before a noun
+        if prev.endswith((",", "”", '"', "''")) and tense in ("past", "s", "ing") or prev in ("and", "but"):
+            return True  # "“…,” replied Sanders.", "…, hoping to", "… and called him"
         before = self.low[max(sentence.start, start - 40) : start].split()
         two_back = before[-2] if len(before) > 1 else ""
         original = self.text[max(sentence.start, start - 40) : start].split()
@@ -332,7 +448,10 @@ class Reader:
         if following == "that" or after and after[0][:1] in "“\":":
             return True
         if tense == "ing":
-            return False  # "Russia backing North Korea": a gerund or a noun
+            # "is touting" (progressive), "recent polls showing" (a reduced relative); else a gerund
+            # or a noun ("Russia backing North Korea")
+            return prev in _BE or prev in DOCUMENTS or prev in COLLECTIVE or prev in ROLES \
+                or bool(CONTRACTED.match(prev)) and prev.endswith(("s", "re", "m"))
         bare = prev.strip("“\"‘(,")
         if bare in QUANTIFIERS:
             return False  # "several suspects have been detained"
@@ -340,53 +459,88 @@ class Reader:
             return True
         if bare in COLLECTIVE or bare in ROLES or bare in ORGS or bare in DOCUMENTS:
             return True
-        before = self.text[max(sentence.start, start - 40) : start].split()
-        return bool(before) and before[-1].strip("“\"‘(,")[:1].isupper() and bare not in NOT_NAMES and bare not in PLACES
+        return bare.isalpha() and bare not in NOT_NAMES and bare not in PLACES  # the subject's type decides
 
     # --- cues -----------------------------------------------------------------------
+    def headline(self, sentence: Sentence) -> bool:
+        """Whether a sentence is written in title case ("Glenn Beck Says Trump Poses A Threat"): most of
+        its words capitalised (read once per sentence)."""
+        key = sentence.start
+        if key not in self._headlines:
+            words_ = _WORD.findall(self.text, sentence.start, sentence.end)
+            self._headlines[key] = len(words_) >= 3 and sum(w[0].isupper() or w[0].isdigit() for w in words_) >= 0.7 * len(words_)
+        return self._headlines[key]
+
+    def quoted(self, start: int, end: int) -> bool:
+        """Whether a cue stands inside a quotation: not when a quotation mark comes just before it
+        ("…,“ said Jim Clyburn" with a stray mark read as the quotation's opening)."""
+        if not self.doc.quotes:
+            return False
+        quote = self.doc.quote_at(start, end)
+        return quote is not None and _QUOTE_MARK.search(self.text, max(quote.start + 1, start - 40), start) is None
+
     def read(self) -> list[Item]:
         self.items = items = []
         doc, low = self.doc, self.low
         for m in CUE.finditer(" " + low):
             start, end = m.start(1) - 1, m.end(1) - 1
             sentence = doc.sentence_at(start)
-            if sentence is None or end > sentence.end:
-                continue
+            if sentence is None or end > sentence.end or self.quoted(start, end):
+                continue  # a cue inside a quotation is the speaker's sourcing, not the writer's
             word = m.group(1)
-            if self.text[start].isupper() and self.text[sentence.start : start].strip(" “\"‘('•-"):
+            if self.text[start].isupper() and not _opens(self.text, sentence.start, start) and not self.headline(sentence):
                 continue  # "Grand Slam", "the Post": a capitalised cue inside a sentence is a name
             if word in AFTER_CUES:
                 item = self.according(start, end, word, sentence)
+            elif word in POLLS:
+                item = self.poll(start, end, sentence)
             elif word in FRAMES:
                 item = self.frame(start, end, word, sentence)
             else:
-                item = self.verb(start, end, word, sentence)
+                item = self.verb(start, end, word, sentence) if word in VERBS else None
+                if item is None and word in NOUNS:
+                    item = self.noun(start, end, word, sentence)
             if item is not None:
                 items.append(item)
         return items + self.labels()
 
     def labels(self) -> list[Item]:
-        """Transcript speaker labels: "TRUMP: The deaths of …"."""
+        """Speaker labels opening a line or a sentence ("TRUMP: The deaths of …", "Cruz: Trump Would Put
+        …", "Clinton: “Our goal …”") and dash credits after a quotation ("…” ― Steve Quinlan")."""
         out = []
-        for m in SPEAKER_LABEL.finditer(self.text):
-            name = m.group("name")
-            if name.lower() in FOOTER_LABELS or name.lower() in NOT_NAMES or len(name) < 3:
+        text, doc = self.text, self.doc
+        for colon in LABEL_COLON.finditer(text):
+            m = LABEL_NAME.search(text, max(0, colon.start() - 80), colon.start())
+            if m is None:
                 continue
-            sentence = self.doc.sentence_at(m.start("name"))
-            if sentence is None:
+            name = m.group().rstrip(" \t")
+            low = name.lower()
+            if low in NOT_LABELS or low in FOOTER_LABELS or low in NOT_NAMES or len(name) < 3 or low.split()[0] in NOT_LABELS:
                 continue
-            block = self.doc.blocks[sentence.block]
-            source = (m.start("name"), m.end("name"))
-            info = classify(name, False, self.text, source[0])
-            out.append(Item(m.span("cue"), None, source, self._strip(m.end(), block.end), info, sentence, "after"))
+            sentence = doc.sentence_at(m.start())
+            if sentence is None or doc.quote_at(m.start()) is not None:
+                continue
+            lead = not _opens(text, sentence.start, m.start())
+            if lead and not text[max(sentence.start, m.start() - 12) : m.start()].rstrip(" \t“\"‘('•").endswith((" -", " –", " —", "\n")):
+                continue  # a colon inside a sentence ("… in December 1992: …"), not a label
+            block = doc.blocks[sentence.block]
+            after = colon.end()
+            quote = doc.quote_at(after) if text[after : after + 1] in "“\"‘" else None
+            if quote:
+                content = (quote.start, quote.end)
+            else:
+                content = self._strip(after, block.end if sentence.start == block.start and not lead else sentence.end)
+            source = (m.start(), m.start() + len(name))
+            info = classify(name, False, text)
+            out.append(Item((colon.start(), colon.start() + 1), None, source, content, info, sentence, "after", "label"))
         for m in DASH_CREDIT.finditer(self.text):
             quote = self.doc.quote_at(m.start(), m.start() + 1)
             sentence = self.doc.sentence_at(m.start("name"))
             if quote is None or sentence is None:
                 continue
             source = (m.start("name"), m.end("name"))
-            info = classify(m.group("name"), False, self.text, source[0])
-            out.append(Item(m.span("cue"), None, source, (quote.start, quote.end), info, sentence, "before"))
+            info = classify(m.group("name"), False, self.text)
+            out.append(Item(m.span("cue"), None, source, (quote.start, quote.end), info, sentence, "before", "label"))
         return out
 
     def according(self, start: int, end: int, word: str, sentence: Sentence) -> Item | None:
@@ -401,7 +555,52 @@ class Reader:
         else:
             content = self._strip(source[1], sentence.end)
             form = "after"
-        return Item((start, end), word, source, content, info, sentence, form)
+        return Item((start, end), word, source, content, info, sentence, form, "according")
+
+    def poll(self, start: int, end: int, sentence: Sentence) -> Item | None:
+        """"In a CBS News poll, 79 percent …": the poll is the source of the sentence's figures."""
+        m = IN_POLL.search(self.low, max(sentence.start, start - 80), start)
+        if m is None or " to " in m.group(1):
+            return None  # no "in" before the noun, or "going to the polls"
+        source = self._source(m.start(1), end)
+        if source is None:
+            return None
+        at = m.start()
+        content = self._strip(sentence.start, at) if at - sentence.start > 12 else self._strip(end, sentence.end)
+        return Item((at, at + 2), "in", source, content, SourceInfo("document"), sentence, "after", "preposition")
+
+    def noun(self, start: int, end: int, word: str, sentence: Sentence) -> Item | None:
+        """A cue noun: a view held from a perspective ("in her view", "in the eyes of many"), or an
+        attitude with its complement ("his criticism of", "Trump's support for", "questions about"),
+        with its owner as the source. A noun that is the object of a cue verb ("expressed their
+        support for") leaves the attribution to the verb."""
+        low = self.low
+        before = low[max(sentence.start, start - 40) : start].split()
+        prev = before[-1] if before else ""
+        owned = prev in _POSSESSIVE_DETERMINERS or prev.endswith(("'s", "’s", "s'", "s’")) and prev not in _NOT_OWNERS
+        if word in PERSPECTIVE_NOUNS:
+            if not (owned and len(before) > 1 and before[-2] == "in"):
+                return None  # only "in his view", "in Mr. Connolly's eyes"
+            content = self.content_before(start - len(prev) - 4, sentence) if start - len(prev) - 4 - sentence.start > 12 \
+                else self._strip(end, sentence.end)
+        else:
+            after = low[end : min(sentence.end, end + 12)].split()
+            if not after or after[0] not in _NOUN_COMPLEMENTS or prev in _NOUN_BLOCKERS:
+                return None
+            verb_before = before[-2] if owned and len(before) > 1 else prev
+            if verb_before in VERBS or verb_before in ("has", "have", "had", "made", "make", "makes"):
+                return None  # "expressed their support for": the verb carries the attribution
+            content = self._strip(end, sentence.end)
+        if prev in _POSSESSIVE_DETERMINERS:
+            owner = (start - len(prev) - 1, start - 1)
+            info = SourceInfo("person", anaphoric=True) if prev in ("his", "her", "my") else self.previous(start)
+            return Item((start, end), word, owner, content, info, sentence, "after", "noun")
+        if owned:
+            owner = self.subject(sentence.start, start)
+            if owner is None:
+                return None
+            return Item((start, end), word, owner, content, self.classify(owner, sentence), sentence, "after", "noun")
+        return Item((start, end), word, None, content, NONE, sentence, "frame", "noun")
 
     def frame(self, start: int, end: int, word: str, sentence: Sentence) -> Item | None:
         low, text = self.low, self.text
@@ -411,26 +610,33 @@ class Reader:
             prev = before[-1] if before else ""
             if prev in ("its", "his", "her", "their", "our"):
                 owner = (start - len(prev) - 1, start - 1)  # "with its claims that": an owner named before
-                info = SourceInfo("person", anaphoric=True) if prev in ("his", "her") else self.previous(sentence)
-                return Item((start, start + len(noun)), noun, owner, self._strip(end, sentence.end), info, sentence, "after")
+                info = SourceInfo("person", anaphoric=True) if prev in ("his", "her") else self.previous(start)
+                return Item((start, start + len(noun)), noun, owner, self._strip(end, sentence.end), info, sentence, "after", "noun")
             if prev.endswith(("'s", "’s", "s'", "s’")) and prev not in ("it's", "it’s", "that's", "that’s"):
                 owner = self.subject(sentence.start, start)
                 if owner:
                     info = self.classify(owner, sentence)
-                    return Item((start, start + len(noun)), noun, owner, self._strip(end, sentence.end), info, sentence, "after")
+                    return Item((start, start + len(noun)), noun, owner, self._strip(end, sentence.end), info, sentence, "after", "noun")
             prev2 = before[-2] if len(before) > 1 else ""
             named = text[start - len(prev) - 1 : start - 1][:1].isupper()
             verb_reading = prev not in _NOUN_OWNERS and (prev2 not in _NOUN_OWNERS or named and prev2 in ("the", "a", "an"))
-            if prev and verb_reading and noun in ("reports", "claims", "fears", "worries"):
-                return self.verb(start, start + len(noun), noun, sentence)
+            if prev in _LIGHT_VERBS:
+                # "McFadden makes claims that …", "she has fears that …": the claims are the subject's
+                owner = self.subject(sentence.start, start - len(prev) - 1)
+                if owner:
+                    return Item((start, start + len(noun)), noun, owner, self._strip(end, sentence.end), self.classify(owner, sentence), sentence, "after", "noun")
+            elif prev and verb_reading and noun in ("reports", "claims", "fears", "worries"):
+                item = self.verb(start, start + len(noun), noun, sentence)
+                if item is not None:
+                    return item
             by = re.match(r"\s*(?:by|from)\s+", low[start + len(noun) : end + 40])
             if by:
                 source = self.source_after(start + len(noun) + by.end(), sentence.end)
                 if source:
-                    return Item((start, start + len(noun)), noun, source, None, self.classify(source, sentence), sentence, "after")
-            return Item((start, end), noun, None, self._strip(end, sentence.end), NONE, sentence, "frame")
+                    return Item((start, start + len(noun)), noun, source, None, self.classify(source, sentence), sentence, "after", "noun")
+            return Item((start, end), noun, None, self._strip(end, sentence.end), NONE, sentence, "frame", "agentless")
         if word in ADVERBS:
-            return Item((start, end), word, None, self._strip(sentence.start, sentence.end), NONE, sentence, "frame")
+            return Item((start, end), word, None, self._strip(sentence.start, sentence.end), NONE, sentence, "frame", "agentless")
         cue_end = end - 3 if word in RAISING else end
         if word in RAISING and re.match(r"\s+(?:the|police|a|an|his|her|their|its|authorities|him|them)\b", low[end : end + 20]):
             return None
@@ -439,16 +645,19 @@ class Reader:
             source = self.source_after(by.end(), sentence.end)
             if source:
                 info = self.classify(source, sentence)
-                return Item((start, cue_end), word, source, self._strip(sentence.start, start), info, sentence, "before")
+                return Item((start, cue_end), word, source, self._strip(sentence.start, start), info, sentence, "before", "speech")
         if word.startswith(("it ", "there ")):
             content = self.content_after(end, sentence, None)
         else:
             content = self._strip(sentence.start, sentence.end)
-        return Item((start, cue_end), word, None, content, NONE, sentence, "frame")
+        return Item((start, cue_end), word, None, content, NONE, sentence, "frame", "agentless")
 
     def verb(self, start: int, end: int, word: str, sentence: Sentence) -> Item | None:
         low, text = self.low, self.text
-        lemma = VERBS.get(word, word)
+        lemma = VERBS[word]
+        cls = CLASS[lemma]
+        if cls == "seeming":
+            return self.seeming(start, end, word, sentence)
         if lemma in NOUN_LIKE:
             # cheap first look at the word before: most noun uses stop here ("the support", "a plan")
             cut = low.rfind(" ", max(sentence.start, start - 25), start - 1)
@@ -459,17 +668,33 @@ class Reader:
         prev = before[-1] if before else ""
         prev_bare = prev.strip("“\"‘(")
         aux = before[-2] if len(before) > 1 and prev_bare in AUX and prev_bare not in PASSIVE else prev_bare
+        if lemma in ("ask", "question") and tense in ("past", "part") and (not prev or prev_bare in ("when", "if", "once", "after", "as")):
+            # "When asked whether …", "Asked about the plan, he said": a question put by no one named
+            return Item((start, end), lemma, None, self.content_after(end, sentence, lemma), NONE, sentence, "frame", "passive")
+        if tense in ("past", "part") and low.startswith(" by ", end) and aux not in PASSIVE:
+            # a reduced passive: "The bill, opposed by House Republicans, never became law"
+            source = self.source_after(end + 4, sentence.end)
+            if source is not None:
+                return Item((start, end), lemma, source, self._strip(sentence.start, start), self.classify(source, sentence), sentence, "before", cls)
         if aux in PASSIVE and tense in ("past", "part"):
             by = _BY_AGENT.match(low, end, min(sentence.end, end + 60))
-            if not by:
-                if lemma not in PASSIVE_REPORTING:
-                    return None
-                cue_start = low.rfind(aux, sentence.start, start)
-                return Item((cue_start, end), lemma, None, self._strip(sentence.start, sentence.end), NONE, sentence, "frame")
-            source = self.source_after(by.end(), sentence.end)
-            if source is None:
+            source = self.source_after(by.end(), sentence.end) if by else None
+            if source is not None:
+                return Item((start, end), lemma, source, self._strip(sentence.start, start), self.classify(source, sentence), sentence, "before", cls)
+            if lemma not in PASSIVE_REPORTING:
                 return None
-            return Item((start, end), lemma, source, self._strip(sentence.start, start), self.classify(source, sentence), sentence, "before")
+            cue_start = low.rfind(aux, sentence.start, start)
+            return Item((cue_start, end), lemma, None, self._strip(sentence.start, sentence.end), NONE, sentence, "frame", "passive")
+        if prev_bare == "to" and tense == "base" and cls != "seeming":
+            # an infinitive: "invoked Reagan's deficit to claim …": the clause's subject is the source;
+            # not after a cue verb ("declined to comment": the cue is "declined") or a grant of anonymity
+            governor = before[-2] if len(before) > 1 else ""
+            if governor in VERBS and VERBS[governor] not in QUOTE_ONLY or governor in _NOT_INFINITIVE_CUE:
+                return None
+            source, info = self.main_subject(sentence, start)
+            if source is None or info.guessed:
+                return None
+            return Item((start, end), lemma, source, self.content_after(end, sentence, lemma), info, sentence, "after", cls)
         if prev_bare in NOT_SUBJECT and not prev.endswith(",") or prev.endswith(("'s", "’s")) and not CONTRACTED.match(prev):
             return None
         if lemma in NOUN_LIKE and not self.verb_like(prev, tense, start, end, sentence):
@@ -478,13 +703,18 @@ class Reader:
             return None  # "Others thought to be in the running": a reduced passive, no one thinking
         if BY_ACTION.match(low, end, min(sentence.end, end + 30)):
             return None  # "responded by orchestrating": an action, not speech
-        if tense == "ing" and (prev.endswith(",") or prev_bare in PARTICIPIAL or not prev):
+        if tense == "ing" and (prev.rstrip("”’\"'").endswith(",") or prev_bare in PARTICIPIAL or not prev):
             source, info = self.main_subject(sentence, start)
             if source is None or info.guessed and lemma in NOUN_LIKE:
                 return None
             content = self.content_after(end, sentence, lemma)
-            return Item((start, end), lemma, source, content, info, sentence, "after")
-        source = self.subject(sentence.start, start)
+            return Item((start, end), lemma, source, content, info, sentence, "after", cls)
+        if cls == "speech" and tense in ("past", "s", "base") and prev.endswith(",") and _PARENTHETICAL.match(text, end, sentence.end):
+            # a parenthetical attribution: "the government, suggests Mr Davies, could act"
+            source = self.source_after(end, sentence.end)
+            if source is not None:
+                return Item((start, end), lemma, source, self.content_before(start, sentence), self.classify(source, sentence), sentence, "before", cls)
+        source = self.subject(sentence.start, start, antecedent=tense == "ing")  # "recent polls showing"
         relative = None
         if source and self.low[source[0] : source[1]] in RELATIVE:
             k = source[0]
@@ -497,9 +727,9 @@ class Reader:
             info = self.classify(source, sentence)
             source = (source[0], relative[1])
         if source is None:
-            if prev.endswith((",", "”", '"', "''")):
+            if prev.endswith((",", "”", '"', "''")) and cls == "speech":
                 # inverted: "…, said Mr Smith." / "“…,” said the minister."
-                if tense not in ("past", "s"):
+                if tense not in ("past", "s", "base"):
                     return None
                 source = self.source_after(end, sentence.end)
                 if source is None or self.classify(source, sentence).type == "none":
@@ -507,8 +737,9 @@ class Reader:
                 content = self.content_before(start, sentence)
                 if content is None:
                     content = self.content_after(source[1], sentence, lemma)
-                return Item((start, end), lemma, source, content, self.classify(source, sentence), sentence, "before")
-            if prev_bare in ("and", "but") and tense in ("past", "s"):
+                return Item((start, end), lemma, source, content, self.classify(source, sentence), sentence, "before", cls)
+            conjunction = self.conjunction(before)
+            if conjunction in ("and", "but") and tense in ("past", "s", "ing"):
                 source, info = self.main_subject(sentence, start)
                 if source is None:
                     return None
@@ -516,7 +747,7 @@ class Reader:
                 return None
         elif relative is None:
             info = self.classify(source, sentence)
-        if info.guessed and lemma in NOUN_LIKE:
+        if info.guessed and lemma in NOUN_LIKE and not self.introduced(end, sentence, cls):
             return None
         if tense in ("past", "part") and info.type == "document" and re.match(r"\s+(?:in|as|by|at|on|from)\b", low[end : end + 6]):
             return None  # "the document cited in various briefings": a participle, not the verb
@@ -526,26 +757,30 @@ class Reader:
             if lemma in QUOTE_ONLY and not (content and text[content[0] : content[0] + 1] in "“\"‘'"):
                 return None
         else:
-            if lemma in QUOTE_ONLY and not re.match(r"\s*[:,]?\s*[“\"‘]", text[end : end + 4]):
+            if lemma in QUOTE_ONLY and not re.match(r"\s*(?::|,?\s*(?:[“\"‘]|''))", text[end : end + 5]):
                 return None
             if lemma in THAT_VERBS and not _INTRODUCED.match(low, end, sentence.end):
                 return None
-            if info.guessed and lemma not in SAY and not _INTRODUCED.match(low, end, sentence.end):
-                return None  # "the exchanges add another layer": no reported content
             content = self.content_after(end, sentence, lemma)
             form = "after"
-        return Item((start, end), lemma, source, content, info, sentence, form)
+        return Item((start, end), lemma, source, content, info, sentence, form, cls)
 
-
-def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
-    return bool(a and b and a[0] < b[1] and b[0] < a[1])
+    def seeming(self, start: int, end: int, word: str, sentence: Sentence) -> Item | None:
+        """"seemed to", "appears to", "looks like": a view the writer holds for no one named."""
+        following = self.low[end : min(sentence.end, end + 12)].split()
+        nxt = following[0] if following else ""
+        if VERBS[word] != "seem" and nxt not in ("to", "like", "that", "as"):
+            return None  # "appeared on television", "look at": no view
+        if TENSE[word] == "ing" or self.low[max(sentence.start, start - 5) : start].split()[-1:] in (["the"], ["a"]):
+            return None
+        return Item((start, end), VERBS[word], None, self._strip(sentence.start, sentence.end), NONE, sentence, "frame", "seeming")
 
 
 def _settle(doc: Document, items: list[Item]) -> list[Item]:
     """Drop agentless frames a named source in the same sentence answers; extend
     paragraph-final attributions over their paragraph; give uncovered quotations their speaker."""
-    sourced = {id(i.sentence) for i in items if i.info.type != "none"}
-    items = [i for i in items if i.info.type != "none" or id(i.sentence) not in sourced]
+    sourced = {id(i.sentence) for i in items if i.info.type != "none" and not i.info.guessed and i.cls not in ("seeming", "noun")}
+    items = [i for i in items if i.cls != "agentless" or id(i.sentence) not in sourced]
     by_block: dict[int, list[Item]] = {}
     for item in items:
         if item.sentence is not None:
@@ -559,35 +794,56 @@ def _settle(doc: Document, items: list[Item]) -> list[Item]:
             and all(i is last or i.sentence.start == last.sentence.start for i in block_items)
         ):
             last.content = (block.start, last.content[1])
-    covered = [i.content for i in items if i.content]
-    covered.sort()
-    extra: list[Item] = []
+    if not doc.quotes:
+        return items
+    covered = sorted(i.content for i in items if i.content)
+    reach = list(accumulate((c[1] for c in covered), max))  # the furthest end of the spans up to each
+    starts = [c[0] for c in covered]
     ordered = sorted(items, key=lambda i: (i.cue or i.source or (0, 0))[0])
+    anchors = [(i.cue or i.source or (0, 0))[0] for i in ordered]
+    extra: list[Item] = []
     text = doc.content
     for quote in doc.quotes:
         span = (quote.start, quote.end)
-        if any(_overlaps(span, c) for c in covered):
-            continue
+        k = bisect_left(starts, quote.end)  # the spans starting before the quotation ends
+        if k and reach[k - 1] > quote.start:
+            continue  # a content span covers (part of) the quotation
         sentence = doc.sentence_at(quote.start)
         if sentence is None or len(text[quote.start : quote.end].split()) < 3:
             continue
-        if text[sentence.start : quote.start].strip():
+        if not _opens(text, sentence.start, quote.start):
             continue  # a quoted phrase inside the writer's sentence, not a quotation of its own
-        previous = None
-        for item in ordered:
-            anchor = (item.cue or item.source or (0, 0))[0]
-            if anchor >= quote.start:
-                break
-            previous = item
+        k = bisect_left(anchors, quote.start)
+        previous = ordered[k - 1] if k else None
         if previous is not None and previous.source and previous.sentence is not None and (
             previous.sentence.block == sentence.block or previous.sentence.block == sentence.block - 1
         ):
-            extra.append(Item(None, None, previous.source, span, previous.info, sentence, "quote"))
+            extra.append(Item(None, None, previous.source, span, previous.info, sentence, "quote", "quote"))
         elif quote.speaker_start is not None:
             source = (quote.speaker_start, quote.speaker_end)
-            info = classify(text[source[0] : source[1]], False, text, source[0])
-            extra.append(Item(None, None, source, span, info, sentence, "quote"))
+            info = classify(text[source[0] : source[1]], False, text)
+            extra.append(Item(None, None, source, span, info, sentence, "quote", "quote"))
     return items + extra
+
+
+def type_source(doc: Document, start: int, end: int) -> SourceInfo:
+    """The type of a given source span in a segmented document, read as the extractor reads the
+    sources it finds: pronouns take the type of the source named before them, a relative pronoun
+    that of its antecedent (used to measure typing apart from finding)."""
+    reader = Reader(doc)
+    items = reader.read()
+    sentence = doc.sentence_at(start)
+    if sentence is None:
+        return NONE
+    reader.items = sorted((i for i in items if i.source and i.source[1] <= start), key=lambda i: i.source[0])
+    span = (start, end)
+    if reader.low[start:end] in RELATIVE:
+        k = start
+        while k > sentence.start and reader.text[k - 1] in " ,":
+            k -= 1
+        antecedent = reader.subject(sentence.start, k, antecedent=True)
+        span = antecedent or span
+    return reader.classify(span, sentence)
 
 
 def extract(doc: Document) -> list[Attribution]:
@@ -595,14 +851,33 @@ def extract(doc: Document) -> list[Attribution]:
     if not doc.sentences:
         return []
     cited = citations.read(doc)
-    boxes = [c.cue for c in cited if c.cue]
-    items = [i for i in Reader(doc).read() if not any(b[0] <= (i.cue or i.source)[0] < b[1] for b in boxes)]
+    boxes = sorted({c.cue for c in cited if c.cue})
+    box_starts = [b[0] for b in boxes]
+    box_reach = list(accumulate((b[1] for b in boxes), max))
+
+    def in_citation(pos: int) -> bool:  # a cue inside a parenthetical citation or a footer is the citation's
+        k = bisect_right(box_starts, pos)
+        return bool(k) and box_reach[k - 1] > pos
+
+    items = [i for i in Reader(doc).read() if not in_citation((i.cue or i.source)[0])]
     items = _settle(doc, items) + cited
     seen: set[tuple] = set()
     out = []
     for item in items:
+        _cap(item)
         key = (item.cue, item.source, item.content)
         if key not in seen:
             seen.add(key)
             out.append(item.attribution(doc.text))
     return out
+
+
+def _cap(item: Item) -> None:
+    """Keep a content span to `MAX_CONTENT` characters, on the side nearest its cue: a reported clause
+    is never longer, and an unbroken run of text must not make every attribution in it copy the run."""
+    content, anchor = item.content, item.cue or item.source
+    if content and content[1] - content[0] > MAX_CONTENT:
+        if anchor and anchor[0] >= content[1]:
+            item.content = (content[1] - MAX_CONTENT, content[1])
+        else:
+            item.content = (content[0], content[0] + MAX_CONTENT)

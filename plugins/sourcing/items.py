@@ -21,20 +21,37 @@ class Item:
     info: SourceInfo
     sentence: Sentence | None
     form: str  # before (content then source), after (source then content), frame, quote, citation
+    cls: str  # the cue class (speech, belief, stance, ...; see docs/sourcing.md)
 
     def attribution(self, text: str) -> Attribution:
-        spans = [s for s in (self.cue, self.source, self.content) if s]
+        cue, source, content, info = self.cue, self.source, self.content, self.info
+        spans = [s for s in (cue, source, content) if s]
         start = min(s[0] for s in spans)
         end = max(s[1] for s in spans)
-        return Attribution.model_construct(  # values are built here, not read from input: no validation needed
-            kind="attribution", start=start, end=end, text=text[start:end],
-            source=text[self.source[0] : self.source[1]] if self.source else None,
-            source_type=self.info.type, verb=self.verb,
-            cue_start=self.cue[0] if self.cue else None, cue_end=self.cue[1] if self.cue else None,
-            source_start=self.source[0] if self.source else None,
-            source_end=self.source[1] if self.source else None,
-            content_start=self.content[0] if self.content else None,
-            content_end=self.content[1] if self.content else None,
-            reason_given=self.info.reason if self.info.type == "anonymous" else None,
-            access_given=self.info.access if self.info.type == "anonymous" else None,
-        )
+        anonymous = info.type == "anonymous"
+        return _construct({  # in the model's field order
+            "start": start, "end": end, "text": text[start:end], "kind": "attribution",
+            "source": text[source[0] : source[1]] if source else None, "source_type": info.type,
+            "verb": self.verb, "cue_class": self.cls,
+            "cue_start": cue[0] if cue else None, "cue_end": cue[1] if cue else None,
+            "source_start": source[0] if source else None, "source_end": source[1] if source else None,
+            "content_start": content[0] if content else None, "content_end": content[1] if content else None,
+            "reason_given": info.reason if anonymous else None, "access_given": info.access if anonymous else None,
+        })
+
+
+_FIELDS = frozenset(Attribution.model_fields)
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _construct(values: dict) -> Attribution:
+    """What `Attribution.model_construct(**values)` builds, without its per-call loop over the fields:
+    the values are complete and built here, never read from input, so there is nothing to validate
+    (tests/test_sourcing_extract.py checks the result against a validated model)."""
+    model = _new(Attribution)
+    _set(model, "__dict__", values)
+    _set(model, "__pydantic_fields_set__", _FIELDS)
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model

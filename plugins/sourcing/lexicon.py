@@ -25,13 +25,21 @@ def words(name: str) -> frozenset[str]:
 
 _IRREGULAR = {parts[0]: parts[1:] for parts in (entry.split() for entry in LISTS["irregular_verbs"])}
 _VOWELS = "aeiou"
+# Verbs of more than one syllable stressed on the last, whose final consonant doubles (but offer → offered).
+_STRESSED_LAST = frozenset({
+    "refer", "prefer", "confer", "defer", "infer", "transfer", "begin", "forget", "upset", "permit", "omit",
+    "submit", "commit", "admit", "regret", "rebut", "occur", "concur", "recur", "incur", "compel", "propel",
+    "expel", "repel", "control", "patrol", "equip", "acquit", "abhor",
+})
 
 
 def _double(stem: str) -> bool:
-    """Whether the last consonant doubles before -ed/-ing (admit → admitted, slam → slammed)."""
-    if len(stem) < 3 or stem[-1] in _VOWELS + "wxy" or stem[-2] not in _VOWELS or stem[-3] in _VOWELS:
+    """Whether the last consonant doubles before -ed/-ing (admit → admitted, slam → slammed, quip → quipped)."""
+    if len(stem) < 3 or stem[-1] in _VOWELS + "wxy" or stem[-2] not in _VOWELS:
         return False
-    return len(stem) <= 4 or stem.endswith(("mit", "fer", "pel", "cur", "gret"))
+    if stem[-3] in _VOWELS and stem[-4:-2] != "qu":
+        return False
+    return len(stem) <= 4 or stem in _STRESSED_LAST
 
 
 def inflect(lemma: str) -> dict[str, str]:
@@ -39,7 +47,7 @@ def inflect(lemma: str) -> dict[str, str]:
     `base`, `s`, `past`, `part` (past participle), `ing`."""
     head, _, rest = lemma.partition(" ")
     tail = f" {rest}" if rest else ""
-    if head.endswith(("s", "sh", "ch", "x", "z")):
+    if head.endswith(("s", "sh", "ch", "x", "z", "o")):
         third = head + "es"
     elif head.endswith("y") and head[-2] not in _VOWELS:
         third = head[:-1] + "ies"

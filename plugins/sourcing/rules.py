@@ -6,6 +6,7 @@ organisation."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from factlint import Example, Rule, Severity
@@ -14,9 +15,16 @@ from factlint.models import Attribution, Finding
 
 from . import citations
 from .lexicon import LISTS, inflect, lowered, trie, words
+from .sources import MEASURED_SHARE
 
 FRAMES = words("agentless_frames")
-WISHES = frozenset(w.lower() for w in LISTS["wish_verbs"])
+# Cue classes the rules check: reporting cues, where a vague or missing source is a sourcing fault.
+# Stance, intent, decree, perception, seeming and noun cues ("backed the plan", "wants to",
+# "critics' concerns") are extracted but never flagged: who backs or wants something is no claim
+# the reader is asked to take on trust.
+FLAGGED = frozenset({"speech", "belief", "according", "agentless", "citation", "quote"})
+# Cues that source the facts of their paragraph (SRC105) and the content a named source answers for.
+REPORTING = FLAGGED | {"label", "preposition", "passive"}
 GROUP_NAMES = words("group_names")
 CLAIM_OBJECTS = words("claim_objects")
 GUILT = words("loaded_guilt")
@@ -34,18 +42,20 @@ for _lemma in LISTS["loaded_emotive"]:
 EMOTIVE = frozenset(LISTS["loaded_emotive"])
 
 _WORD = r"[a-z][a-z'’-]*"
+_LETTERS = re.compile(r"[a-z]+")
 _NUMBER = r"(?:(?:\d[\d,.]*\d|\d)(?:\s+(?:thousand|million|hundred))?|(?:dozens|hundreds|thousands|scores))"
 _COUNTED_TAIL = (
     rf"\s+(?:{_WORD}\s+){{0,4}}?(?:(?:were|have been|had been|are|was|being)\s+)?"
     rf"(?:(?P<casualty>{trie(words('casualty_words'))})|(?P<force>{trie(words('force_nouns'))})|(?P<deployed>{trie(words('deployed_nouns'))}))(?![\w'’-])"
 )
-# Each pattern opens with a digit or a literal word, so the engine skips to candidate characters.
-COUNTED = [
-    re.compile(rf"(?<![\w.,'’-])(?:\d[\d,.]*\d|\d)(?:\s+(?:thousand|million|hundred))?{_COUNTED_TAIL}"),
-    re.compile(rf"(?<![\w.,'’-])(?:dozens|hundreds|thousands|scores){_COUNTED_TAIL}"),
-]
+# A figure starts a word ("b52", "1.5" do not). The pattern opens with a digit, so the engine skips to
+# digits; the look-behind after the first digit rejects a start inside a digit run at once, which keeps
+# the scan linear on long runs of digits.
+COUNTED = re.compile(rf"\d(?<![\w.,'’-]\d)(?:[\d,.]*\d)?(?:\s+(?:thousand|million|hundred))?{_COUNTED_TAIL}")
+# Counts in words and tolls open with a literal word; a start inside a word is rejected after the match.
+COUNTED_WORDS = re.compile(rf"(?:dozens|hundreds|thousands|scores){_COUNTED_TAIL}")
 TOLL = re.compile(rf"(?:death toll|casualties|fatalities|killing|killed)\s+(?:{_WORD}\s+){{0,4}}?{_NUMBER}(?![\w'’-])")
-_GLUED = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.,-'’")  # a toll word starts a word
+_GLUED = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.,-'’")
 DEPLOYMENT = re.compile(r"\b(?:" + trie(words("deployment_verbs")) + r")\b")
 
 
@@ -64,20 +74,65 @@ def _attributions(doc: Document) -> list[Attribution]:
     return [a for a in doc.assertions if isinstance(a, Attribution)]
 
 
-def _legal(doc: Document, low: str, pos: int) -> bool:
-    """Whether the sentence at `pos` speaks of a charge, a court, the police or a lawsuit (`legal_context`)."""
-    sentence = doc.sentence_at(pos)
-    return bool(sentence) and not LEGAL.isdisjoint(re.findall(r"[a-z]+", low[sentence.start : sentence.end]))
+class _Legal:
+    """Whether the sentence at a position speaks of a charge, a court, the police or a lawsuit
+    (`legal_context`): each sentence is read once per document."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.low = ""
+        self.sentences: dict[int, bool] = {}
+
+    def __call__(self, pos: int) -> bool:
+        sentence = self.doc.sentence_at(pos)
+        if sentence is None:
+            return False
+        if sentence.start not in self.sentences:
+            self.low = self.low or lowered(self.doc.text)
+            self.sentences[sentence.start] = not LEGAL.isdisjoint(_LETTERS.findall(self.low, sentence.start, sentence.end))
+        return self.sentences[sentence.start]
 
 
-def _nested(a: Attribution, others: list[Attribution]) -> bool:
-    """Whether an attribution sits inside what a named source is reported to say
-    ("A study by the ONS found that many voters believe …"): that source answers for it."""
-    at = a.cue_start if a.cue_start is not None else a.start
-    return any(
-        b is not a and b.content_start is not None and b.content_start <= at < b.content_end
-        and b.source_type not in ("collective", "none") for b in others
-    )
+class _Answered:
+    """The content spans of named reporting attributions, to ask whether an attribution sits inside
+    what a named source is reported to say ("A study by the ONS found that many voters believe …"):
+    that source answers for it. Built once per document; each question is a bisection."""
+
+    def __init__(self, attributions: list[Attribution]):
+        self.spans = sorted(
+            (b.content_start, b.content_end, id(b)) for b in attributions
+            if b.content_start is not None and b.source_type not in ("collective", "none") and b.cue_class in REPORTING
+        )
+        self.starts = [s[0] for s in self.spans]
+        # for each prefix of the spans, the two furthest ends with their attributions: an attribution
+        # inside its own content span still finds out whether another span covers it
+        self.reach: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        best = second = (-1, 0)
+        for _, end, key in self.spans:
+            if end > best[0]:
+                best, second = (end, key), best
+            elif end > second[0]:
+                second = (end, key)
+            self.reach.append((best, second))
+
+    def __call__(self, a: Attribution) -> bool:
+        at = a.cue_start if a.cue_start is not None else a.start
+        k = bisect_right(self.starts, at)
+        if not k:
+            return False
+        best, second = self.reach[k - 1]
+        return (best if best[1] != id(a) else second)[0] > at
+
+
+def _hypothetical(doc: Document, a: Attribution) -> bool:
+    """Whether the cue is a possibility, not a report ("Some may criticise his talk", "critics could argue")."""
+    if a.cue_start is None:
+        return False
+    before = doc.text[max(0, a.cue_start - 20) : a.cue_start].lower().split()
+    return bool(before) and before[-1] in _MODALS
+
+
+_MODALS = words("modal_verbs")
 
 
 def _party(source: str) -> bool:
@@ -130,13 +185,23 @@ class VagueSource(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         attributions = _attributions(doc)
-        for i, a in enumerate(attributions):
-            if a.source_type != "collective" or a.source is None or _quoted(doc, a) or _is_citation(doc, a):
+        nested = _Answered(attributions)
+        named = sorted(
+            b.start for b in attributions if b.source_type == "person" and b.cue_class in REPORTING
+            and b.source and b.source[:1].isupper() and b.source.lower() not in PRONOUNS
+        )
+        sentence_starts = [s.start for s in doc.sentences]
+        flagged: set[int] = set()
+        for a in attributions:
+            if a.source_type != "collective" or a.source is None or a.cue_class not in FLAGGED or _quoted(doc, a) \
+                    or _is_citation(doc, a) or a.source_start in flagged:
                 continue
-            if a.verb in WISHES or _party(a.source) or _nested(a, attributions) or a.source.lower().endswith((" who", " which", " that")):
+            if _party(a.source) or MEASURED_SHARE.match(a.source) or nested(a) or _hypothetical(doc, a) \
+                    or a.source.lower().endswith((" who", " which", " that")):
+                continue  # a party named as such; a measured share of a group ("52% said"): survey data
+            if a.source.lower() in PRONOUNS or self._named_next(doc, a, named, sentence_starts):
                 continue
-            if a.source.lower() in PRONOUNS or self._named_next(doc, a, attributions[i + 1 :]):
-                continue
+            flagged.add(a.source_start)  # one finding per source, however many verbs it has
             start, end = _span(doc, a)
             yield self.finding(
                 doc, start, end,
@@ -145,17 +210,14 @@ class VagueSource(Rule):
             )
 
     @staticmethod
-    def _named_next(doc: Document, a: Attribution, later: list[Attribution]) -> bool:
-        sentence = doc.sentence_at(a.cue_start if a.cue_start is not None else a.start)
-        if sentence is None:
+    def _named_next(doc: Document, a: Attribution, named: list[int], sentence_starts: list[int]) -> bool:
+        """Whether a named person is reported from this attribution to the end of the next two sentences."""
+        index = bisect_right(sentence_starts, a.cue_start if a.cue_start is not None else a.start) - 1
+        if index < 0:
             return False
-        index = doc.sentences.index(sentence)
         horizon = doc.sentences[min(index + 2, len(doc.sentences) - 1)].end
-        return any(
-            b.source_type == "person" and b.start < horizon and b.source and b.source[:1].isupper()
-            and b.source.lower() not in PRONOUNS
-            for b in later
-        )
+        k = bisect_left(named, a.start + 1)
+        return k < len(named) and named[k] < horizon
 
 
 class AgentlessAttribution(Rule):
@@ -188,18 +250,16 @@ class AgentlessAttribution(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        low = None
+        legal = _Legal(doc)
         for a in _attributions(doc):
-            if a.source_type != "none" or a.cue_start is None or _quoted(doc, a):
+            if a.source_type != "none" or a.cue_class != "agentless" or _quoted(doc, a):
                 continue
             cue = doc.text[a.cue_start : a.cue_end]
             key = " ".join(cue.lower().split())
             if key not in FRAMES and key.split()[0] not in ("allegations", "claims", "reports", "rumours", "rumors", "speculation", "suggestions"):
                 continue
-            if key == "allegedly" or key.startswith("allegations"):
-                low = low or lowered(doc.text)
-                if _legal(doc, low, a.cue_start):
-                    continue
+            if (key == "allegedly" or key.startswith("allegations")) and legal(a.cue_start):
+                continue
             yield self.finding(
                 doc, a.cue_start, a.cue_end,
                 f"agentless attribution: “{cue}” does not say who believes, reports or alleges this",
@@ -240,11 +300,13 @@ class AnonymousSource(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         attributions = _attributions(doc)
+        nested = _Answered(attributions)
         for a in attributions:
-            if a.source_type != "anonymous" or not a.source or _quoted(doc, a) or a.access_given or a.reason_given:
+            if a.source_type != "anonymous" or not a.source or a.cue_class not in FLAGGED or _quoted(doc, a) \
+                    or a.access_given or a.reason_given:
                 continue
             words_ = a.source.lower().split()
-            if a.verb in WISHES or words_[0] in PRONOUNS or words_[-1] in ("who", "which", "that") or _nested(a, attributions):
+            if words_[0] in PRONOUNS or words_[-1] in ("who", "which", "that") or nested(a) or _hypothetical(doc, a):
                 continue
             if words_[0] in ("the", "this", "that", "these", "those") and len(words_) <= 3:
                 continue  # a later reference to a source described earlier
@@ -322,18 +384,20 @@ class UnattributedClaim(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        low = lowered(doc.unquoted)
-        attributed = None
-        # the look-behind lets a figure start only where a word starts ("b52", "1.5" do not): linear on digit runs
-        matches = [(m.start(), m.end(), m) for pattern in COUNTED for m in pattern.finditer(low)]
-        matches += [(m.start(), m.end(), None) for m in TOLL.finditer(low) if not m.start() or low[m.start() - 1] not in _GLUED]
+        attributed = self._attributed_blocks(doc)
+        low = None
+        matches = []
+        for index, block in enumerate(doc.blocks):  # only paragraphs with no attribution are read
+            if index in attributed or block.kind not in ("paragraph", "list_item"):
+                continue
+            low = low or lowered(doc.unquoted)
+            a, b = block.start, block.end
+            matches += [(m.start(), m.end(), m) for m in COUNTED.finditer(low, a, b)]
+            matches += [(m.start(), m.end(), m) for m in COUNTED_WORDS.finditer(low, a, b) if not m.start() or low[m.start() - 1] not in _GLUED]
+            matches += [(m.start(), m.end(), None) for m in TOLL.finditer(low, a, b) if not m.start() or low[m.start() - 1] not in _GLUED]
         for start, end, counted in sorted(matches, key=lambda x: x[0]):
             sentence = doc.sentence_at(start)
-            if sentence is None or doc.blocks[sentence.block].kind in ("title", "heading"):
-                continue
-            if attributed is None:
-                attributed = self._attributed_blocks(doc)
-            if sentence.block in attributed:
+            if sentence is None:
                 continue
             if counted and counted.group("deployed") and not DEPLOYMENT.search(low, sentence.start, sentence.end):
                 continue
@@ -349,9 +413,10 @@ class UnattributedClaim(Rule):
     def _attributed_blocks(doc: Document) -> set[int]:
         blocks = set()
         for a in _attributions(doc):
-            sentence = doc.sentence_at(a.cue_start if a.cue_start is not None else a.start)
-            if sentence is not None:
-                blocks.add(sentence.block)
+            if a.cue_class in REPORTING:
+                sentence = doc.sentence_at(a.cue_start if a.cue_start is not None else a.start)
+                if sentence is not None:
+                    blocks.add(sentence.block)
         return blocks
 
 
@@ -385,8 +450,9 @@ class LoadedReportingVerb(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         low = None
+        legal = _Legal(doc)
         for a in _attributions(doc):
-            if a.verb not in LOADED or a.cue_start is None or a.source_type == "none" or _quoted(doc, a):
+            if a.verb not in LOADED or a.cue_class != "speech" or a.source_type == "none" or _quoted(doc, a):
                 continue
             low = low or lowered(doc.text)
             after = " ".join(low[a.cue_end : a.cue_end + 30].split()[:2])
@@ -398,7 +464,7 @@ class LoadedReportingVerb(Rule):
                 continue  # "claimed the runners-up spot"
             if a.verb in GUILT and after.split(" ")[0].strip(",:“\"") not in GUILT_OPENERS and after[:1] not in "“\":," and after:
                 continue  # "admit foreigners", "admitted defeat": an object, not speech
-            if a.verb not in EMOTIVE and _legal(doc, low, a.cue_start):
+            if a.verb not in EMOTIVE and legal(a.cue_start):
                 continue  # "admitted fraud before a court", "claimed compensation": the legal sense
             cue = doc.text[a.cue_start : a.cue_end]
             why, neutral = LOADED[a.verb]

@@ -37,10 +37,30 @@ _ACCESS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words("acc
 _REASON = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words("anonymity_reasons"), key=len, reverse=True)) + r")\b")
 
 _TOKEN = re.compile(r"[\w][\w'’.&-]*")
+# A share of a group ("67 percent of voters", "about 6 in 10 white men", "half of Republicans",
+# "a majority of"): the group is the source; a measured share is survey data, not a vague source.
+_NUMBER_WORD = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten)"
+_SHARE_WORD = r"(?:majority|minority|plurality|half|third|thirds|quarter|quarters|fifth|fifths|share|proportion|number|handful|bulk|percent|per cent|%)"
+MEASURED_SHARE = re.compile(
+    r"(?:(?:about|around|nearly|almost|roughly|only|just|over|under|more than|less than|fewer than|at least|an estimated)\s+)*"
+    r"(?:(?:a|the)\s+)?(?:(?:\d[\d.,]*|" + _NUMBER_WORD + r")\s*(?:%|percent|per cent)|\d+\s+(?:in|of|out of)\s+\d+"
+    r"|(?:\w+-)?" + _SHARE_WORD + r"|" + _NUMBER_WORD + r"(?=\s+of\s))"
+    r"(?![\w'’-])\s*(?:of\s+(?:the\s+|those\s+|these\s+|all\s+)?)?",
+    re.IGNORECASE,
+)
 _SINGLE = re.compile(r"[A-Z][\w'’-]+")
+# A capitalised word (a first name) before another, an initial allowed between ("Mary J. Blige")
+_FULL_NAME = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][\w'’-]*[\w])")
+# Two to four capitalised words with initials allowed: "Ronald R. Fieldstone", "Mary J. Blige"
+_PERSONAL_NAME = re.compile(r"(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}(?:\s+(?:Jr|Sr)\.?)?")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DEFINITE = ("the", "this", "that", "these", "those")
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "my"})
+_PERSON_FORMS = PERSON_PRONOUNS | {"him", "me", "his", "her", "my"}
 _INDEFINITE = ("a", "an", "one", "another", "some", "several", "many", "two", "three", "four", "five", "other")
+# Documents that report findings: unowned ("a study found", "a report said") they hide who found what.
+_CLAIMING_DOCUMENTS = frozenset({"report", "study", "survey", "analysis", "research", "assessment", "briefing", "estimate", "review", "inquiry", "investigation", "findings", "evidence", "intelligence", "data", "figures", "statistics"})
+_POST_PARTICIPLES = frozenset({"released", "published", "conducted", "issued", "taken", "carried", "obtained", "seen", "filed", "posted", "compiled"})
 _CUT = frozenset({"of", "by", "from", "for", "at", "in", "on", "with", "who", "which", "that", "to", "and", "or", ","})
 
 
@@ -79,27 +99,33 @@ def _head(tokens: list[str]) -> int:
     """Index of the head noun: the last token before a post-modifier (of, by, who, cited in, ...)."""
     end = len(tokens)
     for i, token in enumerate(tokens):
-        if i and token.lower() in _CUT:
-            end = i
+        if i and token.lower() in _CUT or i >= 2 and token in _POST_PARTICIPLES:
+            end = i  # "a poll released last week": the participle starts a post-modifier
             break
     while end > 1 and tokens[end - 1].lower().endswith(("ed", "ing")) and tokens[end - 1][:1].islower():
         end -= 1
     return end - 1
 
 
-def classify(phrase: str, sentence_initial: bool = False, text: str = "", pos: int = 0) -> SourceInfo:
+def classify(phrase: str, sentence_initial: bool = False, text: str = "") -> SourceInfo:
     """The type of a source phrase.
 
     `sentence_initial`: the phrase opens its sentence, so its first word's capital
-    says nothing. `text[:pos]`, the text before the phrase, serves to recognise a
-    single name as a surname introduced earlier ("Sergei Shoigu ... Shoigu said"):
+    says nothing. `text`, the document, serves to recognise a single name as a
+    surname given with a first name elsewhere ("Sergei Shoigu ... Shoigu said"):
     a person; otherwise a single name is taken for an organisation ("Tesco said").
     """
+    if "," in phrase:
+        # "Ronald R. Fieldstone, a Miami lawyer who …", "Another RT America host, Abby Martin,": a
+        # person's name beside a description of them
+        parts = [part.strip() for part in phrase.split(",")]
+        if any(_PERSONAL_NAME.fullmatch(part) and not _orgish(part) for part in parts[:2]):
+            return SourceInfo("person", named=True)
     info, name = _classify(phrase, sentence_initial)
-    if info.type != "person" and _SINGLE.fullmatch(phrase) and text and _surname(phrase, text, pos):
+    if info.type != "person" and _SINGLE.fullmatch(phrase) and phrase.lower() not in NOT_NAMES and _surname(phrase, text):
         return SourceInfo("person", named=True)  # "Poll added": Graham Poll, introduced earlier
     if name is not None:
-        return SourceInfo("person" if _surname(name, text, pos) else "organization", named=True)
+        return SourceInfo("person" if _surname(name, text) else "organization", named=True)
     return info
 
 
@@ -117,6 +143,15 @@ _MAYBE_SURNAME = SourceInfo("organization", named=True)
 
 
 def _type(phrase: str, sentence_initial: bool) -> SourceInfo:
+    share = MEASURED_SHARE.match(phrase)
+    if share:
+        rest = phrase[share.end() :]
+        group = _type(rest, False) if rest.strip() else NONE
+        if group.type in ("anonymous", "organization") or group.named:
+            return group
+        if rest.split() and rest.split()[-1].lower() in ROLES:
+            return SourceInfo("anonymous", restricted=True)  # "one of the docs", "two of the aides"
+        return SourceInfo("collective", restricted=True)  # "67 percent of voters", "half of Republicans"
     tokens = _TOKEN.findall(phrase)
     if not tokens:
         return NONE
@@ -124,10 +159,12 @@ def _type(phrase: str, sentence_initial: bool) -> SourceInfo:
     low = " ".join(lower)
     access = bool(_ACCESS.search(low))
     reason = bool(_REASON.search(low))
-    if len(tokens) == 1 and lower[0] in PERSON_PRONOUNS:
-        return SourceInfo("person", anaphoric=True)
+    if lower[0] in _PERSON_FORMS and (len(tokens) == 1 or lower[0] in _POSSESSIVE_PRONOUNS and lower[-1] not in DOCUMENTS):
+        return SourceInfo("person", anaphoric=True)  # "he", "his", "her eyes"
     if len(tokens) == 1 and lower[0] in GROUP_PRONOUNS:
-        return SourceInfo("collective" if lower[0] in ("they", "you") else "organization", anaphoric=True)
+        return SourceInfo("collective" if lower[0] in ("they", "you", "we") else "organization", anaphoric=True)
+    if len(tokens) == 1 and lower[0] in ("we", "us", "you", "they", "them"):
+        return SourceInfo("collective", anaphoric=True)  # the writer and readers, or a group named before
     for i, token in enumerate(tokens[:-1]):
         if lower[i].rstrip(".") in HONORIFICS and tokens[i + 1][:1].isupper():
             return SourceInfo("person", named=True)  # "Mr Cable", "Dr Smith": never a common noun
@@ -142,7 +179,7 @@ def _type(phrase: str, sentence_initial: bool) -> SourceInfo:
         return SourceInfo("organization", named=bool(names))  # "lawyers for the pair": speaking for a client
     if any(w in SPOKES for w in lower):
         return SourceInfo("organization", named=bool(names), access=access, reason=reason)
-    titled = any(w.rstrip(".") in TITLES for w in core) and bool(names)
+    titled = any(w.rstrip(".") in TITLES for w in core) and bool(names) and lower[0] not in _INDEFINITE
     if head_word in DOCUMENTS and not any(w in SPOKES or w in ROLES for w in core[-1:]):
         owned = bool(names) or any(_POSSESSIVE.search(w) or w in ("his", "her", "their", "its", "our", "my", "your") for w in core[:-1]) \
             or any(_is_name(t, False) or t[:1].isupper() and t.lower() in GROUP_NAMES for t in tokens[head + 1 :]) \
@@ -153,7 +190,13 @@ def _type(phrase: str, sentence_initial: bool) -> SourceInfo:
             return SourceInfo("collective")
         if lower[0] in _DEFINITE and head_word == core[-1] and not core[-1].endswith("s") and len(core) <= 3:
             return SourceInfo("document", anaphoric=True)
-        return SourceInfo("collective")
+        if (not head_word.endswith("s") or lower[0] in ("one", "a", "an")) and head_word not in _CLAIMING_DOCUMENTS:
+            return SourceInfo("document")  # "Video shows", "One tweet", "a memo": one document, unowned
+        return SourceInfo("collective")  # "reports", "a study found", "studies show": unowned findings
+    if lower[0] in ("those", "people", "someone", "somebody", "one") and access and not names:
+        return SourceInfo("anonymous", access=True, reason=reason)  # "those close to him", "people familiar with"
+    if lower[0] == "the" and len(core) <= 4 and head_word in TITLES and not names:
+        return SourceInfo("person")  # "the president", "the rural affairs minister": one office, one person
     if names:
         orgish = bool(_ORG_PHRASE.search(low)) or any(n.isupper() and len(n.rstrip(".")) > 1 for n in names)
         if lower[0] in ("a", "an", "one", "another") and head_word in ROLES and not titled:
@@ -211,21 +254,26 @@ def _type(phrase: str, sentence_initial: bool) -> SourceInfo:
     return SourceInfo("person", anaphoric=lower[0] in _DEFINITE, guessed=True)
 
 
+def _orgish(phrase: str) -> bool:
+    """Whether capitalised words name an organisation or place rather than a person."""
+    words_ = [w.lower().rstrip(".") for w in phrase.split()]
+    return bool(_ORG_PHRASE.search(" ".join(words_))) or any(w in NOT_NAMES or w in PLACES or w in TITLES for w in words_)
+
+
 def _all_caps(names: list[str]) -> bool:
     return all(n.isupper() for n in names)
 
 
-def _surname(name: str, text: str, end: int) -> bool:
-    """Whether a single capitalised word was introduced earlier after a first name ("Sergei Shoigu")."""
-    bare = " " + _POSSESSIVE.sub("", name)
-    pos = text.rfind(bare)
-    while pos > 0:
-        before = text[max(0, pos - 20) : pos].split()
-        first = before[-1] if before else ""
-        if first[:1].isupper() and not first.isupper() and first.rstrip(".").isalpha() and _first_name(first):
-            return True
-        pos = text.rfind(bare, 0, pos)
-    return False
+def _surname(name: str, text: str) -> bool:
+    """Whether a single capitalised word appears in the text after a first name ("Sergei Shoigu")."""
+    return bool(text) and _POSSESSIVE.sub("", name) in _surnames(text)
+
+
+@lru_cache(maxsize=32)
+def _surnames(text: str) -> frozenset[str]:
+    """The words that follow a first name in a text (an initial may come between: "Mary J. Blige"),
+    read in one pass per document."""
+    return frozenset(_POSSESSIVE.sub("", m.group(2)) for m in _FULL_NAME.finditer(text) if _first_name(m.group(1)))
 
 
 def _first_name(word: str) -> bool:
