@@ -164,26 +164,19 @@ def _opens(view: str, i: int, block_start: int) -> bool:
     return char == '"' and (not before.isalnum() or before in "([{—–-/")
 
 
-def _reopens(view: str, i: int, closer: str, block_start: int) -> bool:
-    """A mark that opens a new quotation while one is open: a curly opening mark, or a straight
-    one that starts a sentence (`... business. "I have`), as where a paragraph break was lost."""
+def _reopens(view: str, i: int, closer: str, block_start: int) -> int:
+    """Where the open quotation ends when the mark at `i` opens a new one (else -1): a curly or
+    straight opening mark that starts a sentence (`... business. "I have`) while a quotation is
+    open, as where a paragraph break was lost. Looks back at most 200 characters."""
     char = view[i]
-    if char in "“«":
-        return closer != "’"
-    if char != '"' or closer != '"' or i + 1 >= len(view) or i <= block_start:
-        return False
-    if not view[i + 1].isalnum() or not view[i - 1].isspace():
-        return False
-    end = _trim_end(view, i, block_start)
-    return view[end - 1 : end] in (".", "!", "?", "…")
-
-
-def _trim_end(view: str, i: int, block_start: int) -> int:
-    """The end of `view[block_start:i]` without trailing white space (looking back at most 200 characters)."""
-    j = i
-    while j > max(block_start, i - 200) and view[j - 1].isspace():
-        j -= 1
-    return j
+    if not (char in "“«" and closer != "’" or char == '"' == closer):
+        return -1
+    if i + 1 >= len(view) or i <= block_start or not view[i + 1].isalnum() or not view[i - 1].isspace():
+        return -1
+    end = i - 1
+    while end > max(block_start, i - 200) and view[end - 1].isspace():
+        end -= 1
+    return end if end > block_start and view[end - 1] in ".!?…" else -1
 
 
 def quotations(view: str, blocks: list[Block]) -> list[Quote]:
@@ -205,8 +198,8 @@ def quotations(view: str, blocks: list[Block]) -> list[Quote]:
             if open_at < 0:
                 if char in _OPEN_CLOSE and _opens(view, i, block_start):
                     open_at, closer = i, _OPEN_CLOSE[char]
-            elif _reopens(view, i, closer, block_start):  # the open quotation lost its close (a lost paragraph break)
-                spans.append((open_at, _trim_end(view, i, block_start), index))
+            elif (end := _reopens(view, i, closer, block_start)) >= 0:  # the open quotation lost its close
+                spans.append((open_at, end, index))
                 open_at, closer = i, _OPEN_CLOSE[char]
             elif char == closer and (closer != "’" or i + 1 >= block_end or not view[i + 1].isalpha()):
                 spans.append((open_at, i + 1, index))

@@ -7,7 +7,7 @@
   (its location or a related location).
 - Seeds: gold `OPN` excerpts, flagged in the same way.
 - BBC: share of sentences flagged, and precision judged by hand on 50 random flags
-  (`data/bbc_opn_judged.jsonl`, keyed by article id and excerpt).
+  (`data/bbc_opn_judged.jsonl`: article id, finding offsets and the verdict; no corpus text).
 - wiki-npov (Hube & Fetahu 2019): flag rate on neutral and biased statements.
 - Speed: the opinion extractor and both OPN rules on BBC text, one core.
 """
@@ -190,12 +190,12 @@ def bbc() -> None:
     if JUDGED.exists():
         for line in JUDGED.open(encoding="utf-8"):
             j = json.loads(line)
-            judged[j["document"], j["excerpt"], j["sentence"]] = j["opinion"]
+            judged[j["document"], j["start"], j["end"]] = j["opinion"]
     verdicts = []
     print(f"  {len(sample)} random flags (seed {SAMPLE_SEED}); judgements from {JUDGED.relative_to(REPO)}:")
     for f in sorted(sample, key=lambda f: (f.document, f.start)):
         sentence = _sentence(texts[f.document], f.start)
-        verdict = judged.get((f.document, f.excerpt, sentence))
+        verdict = judged.get((f.document, f.start, f.end))
         verdicts.append(verdict)
         mark = {True: "opinion", False: "NOT opinion", None: "unjudged"}[verdict]
         print(f"    [{mark}] {f.document} {f.excerpt!r}: {sentence}")

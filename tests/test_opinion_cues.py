@@ -83,6 +83,12 @@ def test_letter_case_separates_names_and_acronyms():
     assert ("first_person", "I") in _cues("I was there when the plan collapsed.")
 
 
+def test_titles_ending_in_a_mark_are_not_questions_or_exclamations():
+    assert _cues("The comedy Shall We Dance? came third.") == []
+    assert "exclamation" not in {c for c, _ in _cues("He hosted I'm A Celebrity, Get Me Out Of Here! last year.")}
+    assert ("rhetorical_question", "Is it any wonder voters are angry?") in _cues("Is it any wonder voters are angry?")
+
+
 def test_hyphenated_compounds_are_one_word():
     assert _cues("The best-selling album was released on Monday.") == []
     assert _cues("A well-known firm opened an office.") == []

@@ -21,9 +21,10 @@ def _findings(text: str, code: str = "OPN001", meta: dict | None = None, **optio
 
 def test_a_single_weak_cue_never_flags():
     assert _findings("The plan is very large.")[0] == []  # one intensifier
-    assert _findings("The outcome was good.")[0] == []  # one weak evaluative word
-    assert _findings("The outcome was good.", threshold=0.1)[0] == []  # whatever the threshold
-    assert len(_findings("The outcome was very good.")[0]) == 1  # two weak cues reach 1.0
+    assert _findings("The plan was amateurish.")[0] == []  # one weak evaluative word
+    assert _findings("The plan was amateurish.", threshold=0.1)[0] == []  # whatever the threshold
+    assert len(_findings("The plan was very amateurish.")[0]) == 1  # 0.4 + 0.6 reach 1.0
+    assert _findings("The plan was very controversial.")[0] == []  # a charged word needs more: 0.4 + 0.4
 
 
 def test_threshold_is_an_option():

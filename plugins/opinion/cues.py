@@ -138,6 +138,8 @@ def _place(doc: Document, view: str, starts: list[int], kind: CueList, start: in
     if _is_name(view, sentence.start, start, end):
         return None
     if kind.cue in SENTENCE_CUES:  # the question or exclamation is the sentence up to its mark
+        if _ends_title(view, sentence.start, start):
+            return None
         start = _clause_start(view, sentence.start, start)
     return kind, start, end, sentence
 
@@ -149,6 +151,14 @@ def _is_name(view: str, sentence_start: int, start: int, end: int) -> bool:
     if not (word[:1].isupper() and word[1:2].islower()):
         return False
     return bool(view[sentence_start:start].strip(" \t\n\"“‘'(["))
+
+
+def _ends_title(view: str, sentence_start: int, mark: int) -> bool:
+    """A question or exclamation mark after a capitalized word inside the sentence ends a title
+    ("Shall We Dance?", "Get Me Out Of Here!"), not the writer's question or exclamation."""
+    before = view[sentence_start:mark].rstrip()
+    word = before[before.rfind(" ") + 1 :].lstrip("\"“‘'([")
+    return before.find(" ") > 0 and word[:1].isupper() and word[1:2].islower()
 
 
 def _clause_start(view: str, sentence_start: int, mark: int) -> int:
