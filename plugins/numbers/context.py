@@ -35,10 +35,11 @@ class Phrases:
                 node[_END] = " ".join(words)
                 ends.add(words[-1])
         self.ends = frozenset(ends)
+        self.starts = frozenset(self.trie)
 
     def absent(self, words: list[str]) -> bool:
         """True when no phrase can occur in `words`."""
-        return self.ends.isdisjoint(words) or self.trie.keys().isdisjoint(words)
+        return self.ends.isdisjoint(words) or self.starts.isdisjoint(words)
 
     def at(self, words: list[str], i: int) -> str | None:
         """The longest phrase starting at words[i]."""
@@ -55,7 +56,7 @@ class Phrases:
 
     def first(self, words: list[str]) -> tuple[str, int] | None:
         """The phrase nearest the start: (phrase, distance in words)."""
-        if self.absent(words):
+        if self.ends.isdisjoint(words) or self.starts.isdisjoint(words):
             return None
         trie = self.trie
         for i, w in enumerate(words):
@@ -67,7 +68,7 @@ class Phrases:
 
     def last(self, words: list[str]) -> tuple[str, int] | None:
         """The phrase nearest the end: (phrase, distance in words)."""
-        if self.absent(words):
+        if self.ends.isdisjoint(words) or self.starts.isdisjoint(words):
             return None
         trie = self.trie
         for i in range(len(words) - 1, -1, -1):
@@ -83,7 +84,7 @@ class Phrases:
         return None
 
     def any(self, words: list[str]) -> bool:
-        return self.first(words) is not None
+        return bool(words) and self.first(words) is not None
 
 
 _END = ""  # the trie key of a phrase's end (no word is empty)
@@ -110,7 +111,8 @@ _CUMULATIVE_MEASURES = frozenset(_L("cumulative_measures"))
 _LEVEL_MEASURES = frozenset(_L("level_measures"))
 _DEMONYMS = LEX.demonyms
 _PLACES = frozenset(_DEMONYMS.values())
-_MEASURES = Phrases(LEX.measures)
+_MEASURE_OF = LEX.measures  # phrase → measure
+_MEASURES = Phrases(_MEASURE_OF)
 _PERIOD = Phrases(_L("period_cues"))
 _CUMULATIVE = Phrases(_L("cumulative_cues"))
 _NOW = frozenset(_L("time_now"))
@@ -179,6 +181,7 @@ class Reader:
     def read(self, fig: Figure) -> Context:
         low = self.low
         s_start, s_end = self.sentence(fig.start)
+        measures = _MEASURE_OF
         after = _TOKEN.findall(low, fig.end, min(s_end, fig.end + 110))
         b_start = max(s_start, fig.start - 90)
         before = _TOKEN.findall(low, b_start, fig.start)
@@ -193,15 +196,16 @@ class Reader:
             tok = after[i]
             if not tok[0].isalpha() or tok in _STOP or (np and tok.endswith(("ed", "ing")) and tok not in _PLURAL_OK):
                 break
-            if not np and tok in LEX.measures and tok.endswith(("ed", "ing")) and tok not in _PLURAL_OK:
+            if not np and tok in measures and tok.endswith(("ed", "ing")) and tok not in _PLURAL_OK:
                 break
             np.append(tok)
             i += 1
         rest = after[i : i + 8]
-        for j, w in enumerate(rest):
-            if w in _PUNCT:
-                rest = rest[:j]
-                break
+        if not _PUNCT.isdisjoint(rest):
+            for j, w in enumerate(rest):
+                if w in _PUNCT:
+                    rest = rest[:j]
+                    break
         noun = singular(np[-1]) if np else None
         modifiers = np[:-1]
         end = fig.end
@@ -213,18 +217,20 @@ class Reader:
             for j in range(len(np)):
                 hit = _MEASURES.at(np, j)
                 if hit:
-                    noun_measure = LEX.measures[hit]
-        cut = len(before)
-        while cut and before[cut - 1] not in _PUNCT:
-            cut -= 1
-        bwords = before[cut:]
+                    noun_measure = measures[hit]
+        bwords = before
+        if not _PUNCT.isdisjoint(before):  # the clause: after the last punctuation
+            cut = len(before)
+            while before[cut - 1] not in _PUNCT:
+                cut -= 1
+            bwords = before[cut:]
         a = _MEASURES.first(rest)
         b = _MEASURES.last(bwords)
         predicate = None
         if a and (not b or a[1] <= b[1]):
-            predicate = LEX.measures[a[0]]
+            predicate = measures[a[0]]
         elif b:
-            predicate = LEX.measures[b[0]]
+            predicate = measures[b[0]]
         if noun_measure in _EVENTS and predicate in (None, noun_measure):
             predicate, noun_measure = noun_measure, None
         if predicate == noun_measure:
@@ -256,25 +262,26 @@ class Reader:
                 holder = known[0] if len(known) == 1 else None
         # --- time and kind ----------------------------------------------------------------------------------
         time = "earlier" if fig.earlier else self._time(s_start, s_end)
-        window = np + rest
         kind = "count"
         if fig.change and (unit or noun is None):  # "rose 5%" is a change; "cut 1,200 jobs" counts jobs
             kind = "change"
         elif fig.age:
             kind = "age"
-        elif _PERIOD.any(window):
-            kind = "period"
-        elif measure in _CUMULATIVE_MEASURES or _CUMULATIVE.any(window) or _CUMULATIVE.any(bwords):
-            kind = "cumulative"
-        elif measure in _LEVEL_MEASURES:
-            kind = "level"
+        else:
+            window = np + rest
+            if _PERIOD.any(window):
+                kind = "period"
+            elif measure in _CUMULATIVE_MEASURES or _CUMULATIVE.any(window) or _CUMULATIVE.any(bwords):
+                kind = "cumulative"
+            elif measure in _LEVEL_MEASURES:
+                kind = "level"
         return Context(end, noun, modifiers, measure, key, holder, place, time, kind, names)
 
     @staticmethod
     def _subject(words: list[str]) -> str | None:
         """The first content word of the clause before a measurement, singular."""
         for w in words:
-            if w.isalpha() and w not in _STOP and w not in LEX.measures and not w.endswith(("ed", "ly")) and w not in _VERBS:
+            if w.isalpha() and w not in _STOP and w not in _MEASURE_OF and not w.endswith(("ed", "ly")) and w not in _VERBS:
                 return singular(w)
         return None
 
