@@ -30,7 +30,7 @@ def own_view(doc: Document) -> str:
 
 
 def not_own(doc: Document) -> list[tuple[int, int]]:
-    """The spans blanked in `own_view` (quotations and attributed content), sorted."""
+    """The spans blanked in `own_view` (quotations and attributed content), sorted and disjoint."""
     return _own(doc)[1]
 
 
@@ -41,15 +41,29 @@ def _own(doc: Document) -> tuple[str, list[tuple[int, int]]]:
         spans = [(a.content_start, a.content_end) for a in doc.assertions if isinstance(a, Attribution)
                  and a.content_start is not None and a.content_end is not None
                  and a.source_type != "none" and (a.verb or "").lower() in verbs]
-        own = _OWN_VIEWS[doc] = (blank(doc.unquoted, spans), sorted(spans + [(q.start, q.end) for q in doc.quotes]))
+        own = _OWN_VIEWS[doc] = (blank(doc.unquoted, spans), _merged(spans + [(q.start, q.end) for q in doc.quotes]))
     return own
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones joined (a quotation inside reported content is one span)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def extract(doc: Document) -> list[OpinionCue]:
     """Opinion cues in the writer's own words, each tied to its sentence."""
     text = doc.text
-    cues = [OpinionCue(start=start, end=end, text=text[start:end], cue=kind.cue, weight=kind.weight,
-                       sentence_start=sentence.start)
+    # model_construct: the fields are built here, not read from input; validating each cue would
+    # cost more than finding it
+    cues = [OpinionCue.model_construct(start=start, end=end, text=text[start:end], cue=kind.cue,
+                                       weight=kind.weight, sentence_start=sentence.start)
             for kind, start, end, sentence in find(doc)]
     cues.sort(key=lambda c: (c.start, c.end))
     return cues
@@ -120,7 +134,7 @@ def _scan(pattern: re.Pattern, low: str, blanked: list[tuple[int, int]]) -> Iter
     for start, end in blanked:
         if start > pos:
             yield from pattern.finditer(low, pos, start + 1)
-        pos = max(pos, end)
+        pos = end
     yield from pattern.finditer(low, pos)
 
 

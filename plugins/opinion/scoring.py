@@ -11,6 +11,7 @@ that are opinion. Scores are computed once per document and threshold.
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from factlint.document import Document, Sentence
@@ -75,18 +76,31 @@ def _score(doc: Document, threshold: float) -> Scores:
     for a in doc.assertions:
         if isinstance(a, OpinionCue) and a.sentence_start is not None:
             by_sentence.setdefault(a.sentence_start, []).append(a)
-    view, blanked = own_view(doc), not_own(doc)
+    not_own_starts = _not_own_sentences(doc)
     opinion: list[ScoredSentence] = []
-    own, k = 0, 0
-    for s in doc.sentences:
-        while k < len(blanked) and blanked[k][1] <= s.start:
-            k += 1
-        touched = k < len(blanked) and blanked[k][0] < s.end
-        if touched and len(view[s.start : s.end].split(None, MIN_OWN_WORDS)) < MIN_OWN_WORDS:
-            continue  # mostly quoted or reported speech: not the writer's own sentence
-        own += 1
-        cues = by_sentence.get(s.start)
-        if cues and is_opinion(cues, threshold):
-            ranked = tuple(sorted(cues, key=lambda c: (-c.weight, c.start)))
-            opinion.append(ScoredSentence(s, weigh(cues), ranked))
-    return Scores(opinion, own)
+    for start in sorted(by_sentence):
+        cues = by_sentence[start]
+        sentence = doc.sentence_at(start)
+        if sentence is None or start in not_own_starts or not is_opinion(cues, threshold):
+            continue
+        ranked = tuple(sorted(cues, key=lambda c: (-c.weight, c.start)))
+        opinion.append(ScoredSentence(sentence, weigh(cues), ranked))
+    return Scores(opinion, len(doc.sentences) - len(not_own_starts))
+
+
+def _not_own_sentences(doc: Document) -> set[int]:
+    """Starts of the sentences that quotations and attributed content leave with fewer than
+    `MIN_OWN_WORDS` words of the writer's own: only sentences those spans touch are looked at."""
+    view, sentences, out = own_view(doc), doc.sentences, set()
+    starts = [s.start for s in sentences]
+    i = 0
+    for span_start, span_end in not_own(doc):  # sorted and disjoint
+        i = max(i, bisect_right(starts, span_start) - 1, 0)
+        while i < len(starts) and starts[i] < span_end:
+            s = sentences[i]
+            if s.end > span_start and s.start not in out and \
+                    len(view[s.start : s.end].split(None, MIN_OWN_WORDS)) < MIN_OWN_WORDS:
+                out.add(s.start)
+            i += 1
+        i = max(i - 1, 0)  # the last sentence may run on into the next span
+    return out
