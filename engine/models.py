@@ -63,8 +63,9 @@ class Attribution(_Assertion):
     source: str | None = None
     source_type: Literal["person", "organization", "document", "anonymous", "collective", "none"]
     verb: str | None = None
-    # what kind of cue carries the attribution (speech, belief, according, agentless, stance, intent,
-    # decree, perception, seeming, noun, preposition, label, quote, citation: see docs/sourcing.md)
+    # what kind of cue carries the attribution (speech, belief, according, agentless, passive, stance,
+    # intent, decree, perception, publication, seeming, noun, preposition, label, quote, citation:
+    # see docs/sourcing.md)
     cue_class: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None

@@ -115,6 +115,10 @@ def polnear_figures(split: str, engine: Engine) -> dict:
                 counts["content_hit"] += any(_hit(g["Content"], a.content_start, a.content_end) for a in matched)
         counts["pred_cues"] += len(cues)
         counts["pred_cue_hit"] += sum(_hit(gold_cues, s, e) for s, e in cues)
+        for a in predicted:
+            if a.cue_start is not None:
+                counts["class", a.cue_class] += 1
+                counts["class_hit", a.cue_class] += _hit(gold_cues, a.cue_start, a.cue_end)
         counts["pred_sources"] += len(sources)
         counts["pred_source_hit"] += sum(_hit(gold_sources, s, e) for s, e in sources)
     return counts
@@ -132,6 +136,9 @@ def print_polnear(engine: Engine) -> None:
             f"{c['pred_sources']} sources); content overlap {c['content_hit'] / max(1, c['gold_content']):.3f} "
             f"of matched; source-less attributions flagged by SRC: {c['sourceless_flagged']}/{c['sourceless']}"
         )
+        classes = sorted((k[1] for k in c if isinstance(k, tuple) and k[0] == "class"), key=lambda k: -c["class", k])
+        print("  cues by class (overlapping a gold cue / extracted): " + ", ".join(
+            f"{k} {c['class_hit', k]}/{c['class', k]}" for k in classes))
 
 
 # --- seeds ------------------------------------------------------------------------------------
@@ -181,18 +188,28 @@ def heldout_sample() -> list[dict]:
     return items[:100]
 
 
-TYPING_SETS = {
-    "tuned": ("polnear_dev_source_types.jsonl", "200 sources the typing rules were refined on"),
-    "held-out": ("polnear_dev_source_types_heldout.jsonl", "100 held-out sources, labelled before the typer ran on them"),
+def train_heldout_sample() -> list[dict]:
+    """100 PolNeAR train attributions with a source, drawn with a third seed and labelled before the
+    typer ran on them, after the typing rules were last changed: the second held-out typing set."""
+    items = _sourced(polnear("train"))
+    random.Random(SAMPLE_SEED + 2).shuffle(items)
+    return items[:100]
+
+
+TYPING_SETS = {  # split, file, what
+    "tuned": ("dev", "polnear_dev_source_types.jsonl", "200 sources the typing rules were refined on"),
+    "held-out": ("dev", "polnear_dev_source_types_heldout.jsonl", "100 held-out sources (first held-out set)"),
+    "held-out-2": ("train", "polnear_train_source_types_heldout.jsonl", "100 held-out sources (labelled after the last typing change)"),
 }
 
 
-def typing_figures(labels: list[dict], engine: Engine) -> Counter:
+def typing_figures(split: str, labels: list[dict], engine: Engine) -> Counter:
     """Typing given the gold source span in its article (`type_source`), and end to end (the source
     the extractor finds at that span, typed right)."""
     from factlint.plugins.sourcing.extract import type_source
 
-    texts = {name: text for name, text, _ in polnear("dev")}
+    needed = {item["article"] for item in labels}
+    texts = {name: text for name, text, _ in polnear(split) if name in needed}
     docs: dict[str, Document] = {}
     found: dict[str, list[Attribution]] = {}
     counts = Counter()
@@ -216,11 +233,11 @@ def typing_figures(labels: list[dict], engine: Engine) -> Counter:
 
 
 def print_typing(engine: Engine) -> None:
-    for split, (file, what) in TYPING_SETS.items():
+    for split, file, what in TYPING_SETS.values():
         labels = [json.loads(line) for line in (DATA / file).open()]
-        c = typing_figures(labels, engine)
+        c = typing_figures(split, labels, engine)
         n = c["n"]
-        print(f"source typing, PolNeAR dev, {what}: given the gold source span {c['right']}/{n} = {c['right'] / n:.3f}; "
+        print(f"source typing, PolNeAR {split}, {what}: given the gold source span {c['right']}/{n} = {c['right'] / n:.3f}; "
               f"end to end (found by the extractor and typed right) {c['found_right']}/{n} = {c['found_right'] / n:.3f}")
         confusions = sorted(((k[1], k[2], v) for k, v in c.items() if isinstance(k, tuple) and k[1] != k[2]), key=lambda x: -x[2])
         print("  confusions given the gold span (gold → predicted): " + ", ".join(f"{g}→{p} {v}" for g, p, v in confusions))

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from factlint.document import Document
 from factlint.models import Attribution
 from factlint.plugins.sourcing.citations import split_domains
-from factlint.plugins.sourcing.extract import extract
+from factlint.plugins.sourcing.extract import extract, type_source
 from factlint.plugins.sourcing.sources import classify
 from factlint.segment import segment
 
@@ -210,3 +210,64 @@ def test_attributions_equal_validated_models():
         validated = Attribution.model_validate(a.model_dump())
         assert validated == a and validated.model_dump_json() == a.model_dump_json()
         assert a.model_fields_set == set(Attribution.model_fields)
+
+
+@pytest.mark.parametrize(
+    "text, cue, cls, source",
+    [
+        ("The minister said the plan had failed.", "said", "speech", "The minister"),
+        ("Most economists believe rates will rise.", "believe", "belief", "Most economists"),
+        ("Senator Collins endorsed the bill on Tuesday.", "endorsed", "stance", "Senator Collins"),
+        ("He called the ruling a disgrace.", "called", "stance", "He"),
+        ("The governor plans to veto the measure.", "plans", "intent", "The governor"),
+        ("The court ruled that the law was valid.", "ruled", "decree", "The court"),
+        ("She saw an opening in the polls.", "saw", "perception", "She"),
+        ("The campaign released a memo on Monday.", "released", "publication", "The campaign"),
+        ("According to the ONS, prices rose.", "According to", "according", "the ONS"),
+    ],
+)
+def test_cue_classes(text, cue, cls, source):
+    a = one(text, cue)
+    assert (a.cue_class, a.source) == (cls, source)
+
+
+def test_seeming_verbs_and_when_asked_have_no_source():
+    text = "The deal seemed to collapse overnight. When asked about it, the minister smiled."
+    seemed, asked = (a for a in attributions(text) if a.cue_class in ("seeming", "passive"))
+    assert (seemed.verb, seemed.source, seemed.source_type) == ("seem", None, "none")
+    assert (asked.verb, asked.cue_class, asked.source) == ("ask", "passive", None)
+
+
+def test_participles_infinitives_and_coordinated_verbs_take_the_clause_subject():
+    text = "Then he cut into Bush, calling him a stiff and accusing him of bad faith."
+    assert [(a.verb, a.source) for a in attributions(text)] == [("call", "he"), ("accuse", "he")]
+    text = "Mr Manafort invoked Reagan's early polls to claim the deficit was temporary."
+    assert one(text, "claim").source == "Mr Manafort"
+    text = "Warren appeared with Maddow and officially endorsed Clinton."
+    assert one(text, "endorsed").source == "Warren"
+
+
+def test_speaker_labels_poll_sources_and_headlines():
+    text = "Issa: Clinton's Honesty Is In Question.\n\nIn a CBS News poll released Sunday, 79 percent of voters were satisfied.\n"
+    label = one(text, ":")
+    assert (label.source, label.cue_class, span(text, label, "content")) == ("Issa", "label", "Clinton's Honesty Is In Question.")
+    poll = one(text, "In")
+    assert (poll.source, poll.source_type, poll.cue_class) == ("a CBS News poll", "document", "preposition")
+    headline = one("Glenn Beck Says Trump Poses A Threat To Democracy.\n", "Says")
+    assert headline.source == "Glenn Beck"
+
+
+def test_measured_shares_and_appositive_names_are_typed():
+    assert classify("67 percent of likely voters").type == "collective"
+    assert classify("one of the aides").type == "anonymous"
+    assert classify("Ronald R. Fieldstone, a Miami lawyer who works on EB-5 projects").type == "person"
+    assert classify("A New York judge").type == "anonymous"
+    assert classify("The Washington Post").type == "organization"
+
+
+def test_type_source_reads_a_given_span_in_its_document():
+    text = "Sergei Shoigu met officials in Pyongyang. They said the visit went well, and Shoigu agreed."
+    doc = Document(id="t", text=text)
+    segment(doc)
+    assert type_source(doc, text.index("They"), text.index("They") + 4).type == "collective"
+    assert type_source(doc, text.rindex("Shoigu"), text.rindex("Shoigu") + 6).type == "person"

@@ -90,3 +90,22 @@ def test_document_summary_counts_attributions_by_source_type():
     assert report.documents[0].attributions == {
         "anonymous": 1, "collective": 1, "document": 1, "none": 1, "organization": 1, "person": 1,
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics want the plan scrapped.",  # a wish (intent), not a claim
+        "Many voters backed the plan.",  # a stance
+        "Some may criticise his talk, but the words are backed up with actions.",  # a possibility
+        "About 52% said the chancellor had done a good job.",  # a measured share: survey data
+        "Reports of the deal surfaced on Monday, the company said.",
+    ],
+)
+def test_extracted_but_not_flagged(text):
+    assert [(f.code, f.excerpt) for f in findings(text, ("SRC101", "SRC102", "SRC103"))] == []
+
+
+def test_a_vague_source_is_flagged_once_however_many_verbs_it_has():
+    text = "Critics said the plan would fail, adding that it cost too much."
+    assert [f.excerpt for f in findings(text, ("SRC101",))] == ["Critics said"]

@@ -29,7 +29,8 @@ from .sources import MEASURED_SHARE, NONE, SourceInfo, classify, described
 # Cue classes of the verb lists, in order of precedence (a lemma belongs to the first list naming it).
 VERB_CLASSES = {
     "speech_verbs": "speech", "quote_only_verbs": "speech", "belief_verbs": "belief", "stance_verbs": "stance",
-    "intent_verbs": "intent", "decree_verbs": "decree", "perception_verbs": "perception", "seeming_verbs": "seeming",
+    "intent_verbs": "intent", "decree_verbs": "decree", "perception_verbs": "perception",
+    "publication_verbs": "publication", "seeming_verbs": "seeming",
 }
 VERBS = verb_forms(*VERB_CLASSES)  # form -> lemma
 CLASS = {}  # lemma -> cue class
@@ -104,7 +105,7 @@ _NOT_OWNERS = frozenset({"it's", "it’s", "that's", "that’s", "there's", "the
 PERSPECTIVE_NOUNS = words("perspective_nouns")
 
 _AUDIENCE = r"(?:" + trie(words("audience_words")) + r")"
-_ADVERBIAL = r"(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last (?:week|month|year|night)|this (?:week|month|year)|earlier|later|previously|again|recently|at the time|in (?:a|an|his|her|their|its) (?:statement|interview|speech|letter|report|tweet|post|email|note|briefing)(?: (?:to|with|on) [\w'’. -]{1,40}?)?|on (?:twitter|facebook|x|television|tv|radio)|in (?:parliament|court|congress)|publicly|privately|repeatedly|also|too)"
+_ADVERBIAL = r"(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:19|20)\d\d|yesterday|today|last (?:week|month|year|night)|this (?:week|month|year)|earlier|later|previously|again|recently|at the time|in (?:a|an|his|her|their|its) (?:statement|interview|speech|letter|report|tweet|post|email|note|briefing)(?: (?:to|with|on) [\w'’. -]{1,40}?)?|on (?:twitter|facebook|x|television|tv|radio)|in (?:parliament|court|congress)|publicly|privately|repeatedly|also|too)"
 _SKIP_AFTER = re.compile(rf"(?:,?\s+{_ADVERBIAL}(?![\w'’]))*(?:\s+{_AUDIENCE}(?![\w'’]))?(?:,?\s+{_ADVERBIAL}(?![\w'’]))*(?:\s*,)?(?:\s+that(?![\w'’]))?[\s:,]*")
 _INTRODUCED = re.compile(rf"(?:,?\s+{_ADVERBIAL}(?![\w'’]))*\s*(?:that(?![\w'’])|[:,]?\s*[“\"‘])")
 _TOLD_OBJECT = re.compile(r"(?:\s+[^\s,.;:!?“”\"]+){1,8}?\s+that(?![\w'’])\s*")
@@ -433,18 +434,26 @@ class Reader:
         following = after[0].strip(",.;:") if after else ""
         if following in VERBS or following in ("itself", "themselves", "himself", "herself"):
             return False  # "intelligence reports hint", "finds itself"
+        if prev[:1].isdigit() or prev.endswith("%") or MEASURED_SHARE.fullmatch(prev):
+            return True  # "About three-quarters support", "52% said": a share of those asked
         if prev in _LIGHT_VERBS and not (prev in ("has", "have", "had", "having") and tense in ("past", "part")):
             return False  # "makes claims that", "has plans to": the object of a light verb (but "had backed")
         if prev.endswith("ed") and prev not in AUX:
             return False  # "the edited list", "revised estimates": a participle before a noun
         if prev.endswith((",", "”", '"', "''")) and tense in ("past", "s", "ing") or prev in ("and", "but"):
             return True  # "“…,” replied Sanders.", "…, hoping to", "… and called him"
+        lemma = VERBS[self.low[start:end]]
+        if following == "that" and lemma not in NOUNS and lemma + "s" not in NOUNS:
+            return True  # "the results show that": only a noun of saying takes "that" ("its central claim that")
+        if following == "to" and CLASS[lemma] == "intent" and tense == "s":
+            return True  # "the governor plans to veto", "the firm hopes to": a wish with its infinitive
         before = self.low[max(sentence.start, start - 40) : start].split()
         two_back = before[-2] if len(before) > 1 else ""
         original = self.text[max(sentence.start, start - 40) : start].split()
-        noun = prev in ROLES or prev in COLLECTIVE or prev in ORGS or prev in DOCUMENTS or bool(original) and original[-1][:1].isupper()
-        if two_back in PREPOSITIONS or two_back in ("below", "above", "than") or two_back in NOT_SUBJECT and not noun:
-            return False  # "below analyst forecasts", "its central claim": a noun phrase
+        named = bool(original) and original[-1][:1].isupper()
+        noun = prev in ROLES or prev in COLLECTIVE or prev in ORGS or prev in DOCUMENTS or named
+        if (two_back in PREPOSITIONS or two_back in ("below", "above", "than")) and not named or two_back in NOT_SUBJECT and not noun:
+            return False  # "below analyst forecasts", "its central claim": a noun phrase (not "the University of Michigan reported")
         if following == "that" or after and after[0][:1] in "“\":":
             return True
         if tense == "ing":
@@ -459,7 +468,7 @@ class Reader:
             return True
         if bare in COLLECTIVE or bare in ROLES or bare in ORGS or bare in DOCUMENTS:
             return True
-        return bare.isalpha() and bare not in NOT_NAMES and bare not in PLACES  # the subject's type decides
+        return bare.replace("-", "").isalpha() and bare not in NOT_NAMES and bare not in PLACES  # the subject's type decides
 
     # --- cues -----------------------------------------------------------------------
     def headline(self, sentence: Sentence) -> bool:
@@ -488,7 +497,8 @@ class Reader:
             if sentence is None or end > sentence.end or self.quoted(start, end):
                 continue  # a cue inside a quotation is the speaker's sourcing, not the writer's
             word = m.group(1)
-            if self.text[start].isupper() and not _opens(self.text, sentence.start, start) and not self.headline(sentence):
+            if self.text[start].isupper() and word not in POLLS and not _opens(self.text, sentence.start, start) \
+                    and not self.headline(sentence):
                 continue  # "Grand Slam", "the Post": a capitalised cue inside a sentence is a name
             if word in AFTER_CUES:
                 item = self.according(start, end, word, sentence)
@@ -661,8 +671,8 @@ class Reader:
         if lemma in NOUN_LIKE:
             # cheap first look at the word before: most noun uses stop here ("the support", "a plan")
             cut = low.rfind(" ", max(sentence.start, start - 25), start - 1)
-            if low[cut + 1 : start - 1] in NOT_SUBJECT:
-                return None
+            if low[cut + 1 : start - 1] in NOT_SUBJECT and (low[cut + 1 : start - 1] != "to" or word != lemma):
+                return None  # (but "to claim": an infinitive)
         tense = TENSE.get(word, "base")
         before = low[max(sentence.start, start - 40) : start].split()
         prev = before[-1] if before else ""
@@ -749,7 +759,7 @@ class Reader:
             info = self.classify(source, sentence)
         if info.guessed and lemma in NOUN_LIKE and not self.introduced(end, sentence, cls):
             return None
-        if tense in ("past", "part") and info.type == "document" and re.match(r"\s+(?:in|as|by|at|on|from)\b", low[end : end + 6]):
+        if tense in ("past", "part") and info.type == "document" and not info.named and re.match(r"\s+(?:in|as|by|at|on|from)\b", low[end : end + 6]):
             return None  # "the document cited in various briefings": a participle, not the verb
         if self.ends_clause(end, sentence.end):
             content = self.content_before(source[0], sentence)

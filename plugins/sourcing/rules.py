@@ -99,6 +99,11 @@ class _Answered:
     that source answers for it. Built once per document; each question is a bisection."""
 
     def __init__(self, attributions: list[Attribution]):
+        self.attributions = attributions
+        self.spans: list[tuple[int, int, int]] | None = None  # built at the first question
+
+    def _build(self) -> None:
+        attributions = self.attributions
         self.spans = sorted(
             (b.content_start, b.content_end, id(b)) for b in attributions
             if b.content_start is not None and b.source_type not in ("collective", "none") and b.cue_class in REPORTING
@@ -116,6 +121,8 @@ class _Answered:
             self.reach.append((best, second))
 
     def __call__(self, a: Attribution) -> bool:
+        if self.spans is None:
+            self._build()
         at = a.cue_start if a.cue_start is not None else a.start
         k = bisect_right(self.starts, at)
         if not k:
@@ -185,6 +192,9 @@ class VagueSource(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         attributions = _attributions(doc)
+        candidates = [a for a in attributions if a.source_type == "collective" and a.source and a.cue_class in FLAGGED]
+        if not candidates:
+            return
         nested = _Answered(attributions)
         named = sorted(
             b.start for b in attributions if b.source_type == "person" and b.cue_class in REPORTING
@@ -192,9 +202,8 @@ class VagueSource(Rule):
         )
         sentence_starts = [s.start for s in doc.sentences]
         flagged: set[int] = set()
-        for a in attributions:
-            if a.source_type != "collective" or a.source is None or a.cue_class not in FLAGGED or _quoted(doc, a) \
-                    or _is_citation(doc, a) or a.source_start in flagged:
+        for a in candidates:
+            if _quoted(doc, a) or _is_citation(doc, a) or a.source_start in flagged:
                 continue
             if _party(a.source) or MEASURED_SHARE.match(a.source) or nested(a) or _hypothetical(doc, a) \
                     or a.source.lower().endswith((" who", " which", " that")):

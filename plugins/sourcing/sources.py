@@ -51,6 +51,11 @@ MEASURED_SHARE = re.compile(
 _SINGLE = re.compile(r"[A-Z][\w'’-]+")
 # A capitalised word (a first name) before another, an initial allowed between ("Mary J. Blige")
 _FULL_NAME = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][\w'’-]*[\w])")
+# A personal title before a capitalised word: "Mr. Trump", "Sen. Cruz", "President Obama"
+_TITLED_NAME = re.compile(
+    r"(?<![\w'’.-])(?:" + "|".join(sorted((w.title() for w in words("honorifics") | words("name_titles")), key=len, reverse=True))
+    + r")\.?[ \t]+([A-Z][\w'’-]*[\w])"
+)
 # Two to four capitalised words with initials allowed: "Ronald R. Fieldstone", "Mary J. Blige"
 _PERSONAL_NAME = re.compile(r"(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}(?:\s+(?:Jr|Sr)\.?)?")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -58,6 +63,8 @@ _DEFINITE = ("the", "this", "that", "these", "those")
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "my"})
 _PERSON_FORMS = PERSON_PRONOUNS | {"him", "me", "his", "her", "my"}
 _INDEFINITE = ("a", "an", "one", "another", "some", "several", "many", "two", "three", "four", "five", "other")
+# Document nouns that end the names of newspapers when capitalised after a capitalised word.
+_MASTHEADS = frozenset({"post", "journal", "review", "record", "bulletin"})
 # Documents that report findings: unowned ("a study found", "a report said") they hide who found what.
 _CLAIMING_DOCUMENTS = frozenset({"report", "study", "survey", "analysis", "research", "assessment", "briefing", "estimate", "review", "inquiry", "investigation", "findings", "evidence", "intelligence", "data", "figures", "statistics"})
 _POST_PARTICIPLES = frozenset({"released", "published", "conducted", "issued", "taken", "carried", "obtained", "seen", "filed", "posted", "compiled"})
@@ -180,6 +187,8 @@ def _type(phrase: str, sentence_initial: bool) -> SourceInfo:
     if any(w in SPOKES for w in lower):
         return SourceInfo("organization", named=bool(names), access=access, reason=reason)
     titled = any(w.rstrip(".") in TITLES for w in core) and bool(names) and lower[0] not in _INDEFINITE
+    if head_word in _MASTHEADS and tokens[head][:1].isupper() and head and tokens[head - 1][:1].isupper():
+        return SourceInfo("organization", named=True)  # "The Washington Post", "The Wall Street Journal"
     if head_word in DOCUMENTS and not any(w in SPOKES or w in ROLES for w in core[-1:]):
         owned = bool(names) or any(_POSSESSIVE.search(w) or w in ("his", "her", "their", "its", "our", "my", "your") for w in core[:-1]) \
             or any(_is_name(t, False) or t[:1].isupper() and t.lower() in GROUP_NAMES for t in tokens[head + 1 :]) \
@@ -188,8 +197,8 @@ def _type(phrase: str, sentence_initial: bool) -> SourceInfo:
             return SourceInfo("document", named=True)
         if any(w in VAGUE_MODIFIERS for w in lower):
             return SourceInfo("collective")
-        if lower[0] in _DEFINITE and head_word == core[-1] and not core[-1].endswith("s") and len(core) <= 3:
-            return SourceInfo("document", anaphoric=True)
+        if lower[0] in _DEFINITE and head_word == core[-1] and len(core) <= 3:
+            return SourceInfo("document", anaphoric=True)  # "the report", "the results": named before
         if (not head_word.endswith("s") or lower[0] in ("one", "a", "an")) and head_word not in _CLAIMING_DOCUMENTS:
             return SourceInfo("document")  # "Video shows", "One tweet", "a memo": one document, unowned
         return SourceInfo("collective")  # "reports", "a study found", "studies show": unowned findings
@@ -260,22 +269,30 @@ def _orgish(phrase: str) -> bool:
     return bool(_ORG_PHRASE.search(" ".join(words_))) or any(w in NOT_NAMES or w in PLACES or w in TITLES for w in words_)
 
 
+_NOT_FIRST_NAMES = NOT_NAMES | PLACES | ORGS | TITLES | ROLES
+
+
 def _all_caps(names: list[str]) -> bool:
     return all(n.isupper() for n in names)
 
 
 def _surname(name: str, text: str) -> bool:
-    """Whether a single capitalised word appears in the text after a first name ("Sergei Shoigu")."""
-    return bool(text) and _POSSESSIVE.sub("", name) in _surnames(text)
+    """Whether a single capitalised word appears in the text after a first name or a personal title
+    ("Sergei Shoigu", "Mr. Trump"); a transcript's capitals ("PENCE:") are read as the name."""
+    if not text:
+        return False
+    bare = _POSSESSIVE.sub("", name)
+    return (bare.title() if bare.isupper() and len(bare) > 3 else bare) in _surnames(text)
 
 
 @lru_cache(maxsize=32)
 def _surnames(text: str) -> frozenset[str]:
-    """The words that follow a first name in a text (an initial may come between: "Mary J. Blige"),
-    read in one pass per document."""
-    return frozenset(_POSSESSIVE.sub("", m.group(2)) for m in _FULL_NAME.finditer(text) if _first_name(m.group(1)))
+    """The words that follow a first name (an initial may come between: "Mary J. Blige") or a personal
+    title ("Mr. Trump", "Sen. Cruz") in a text, read in one pass per document."""
+    names = {_POSSESSIVE.sub("", m.group(2)) for m in _FULL_NAME.finditer(text) if _first_name(m.group(1))}
+    names.update(_POSSESSIVE.sub("", m.group(1)) for m in _TITLED_NAME.finditer(text))
+    return frozenset(names)
 
 
 def _first_name(word: str) -> bool:
-    low = word.rstrip(".").lower()
-    return low not in NOT_NAMES and low not in PLACES and low not in ORGS and low not in TITLES and low not in ROLES
+    return word.rstrip(".").lower() not in _NOT_FIRST_NAMES
