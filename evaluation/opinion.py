@@ -6,7 +6,7 @@
 - BASIL: a bias span counts as flagged when it overlaps a cue of an OPN001 finding
   (its location or a related location).
 - Seeds: gold `OPN` excerpts, flagged in the same way.
-- BBC: share of sentences flagged, and precision judged by hand on 50 random flags
+- BBC: share of sentences flagged, and precision judged by hand on 50 flags drawn by a seeded hash
   (`data/bbc_opn_judged.jsonl`: article id, finding offsets and the verdict; no corpus text).
 - wiki-npov (Hube & Fetahu 2019): flag rate on neutral and biased statements.
 - Speed: the opinion extractor and both OPN rules on BBC text, one core.
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import csv
 import glob
+import hashlib
 import json
-import random
 import time
 from collections import Counter
 from pathlib import Path
@@ -185,14 +185,14 @@ def bbc() -> None:
     by_category = Counter(f.document.split("_")[0] for f in opn)
     print("  OPN001 by category: " + ", ".join(f"{k} {v}" for k, v in sorted(by_category.items())))
     texts = {r["id"]: r["text"] for r in records}
-    sample = random.Random(SAMPLE_SEED).sample(opn, min(SAMPLE_SIZE, len(opn)))
+    sample = sorted(opn, key=_draw)[:SAMPLE_SIZE]
     judged = {}
     if JUDGED.exists():
         for line in JUDGED.open(encoding="utf-8"):
             j = json.loads(line)
             judged[j["document"], j["start"], j["end"]] = j["opinion"]
     verdicts = []
-    print(f"  {len(sample)} random flags (seed {SAMPLE_SEED}); judgements from {JUDGED.relative_to(REPO)}:")
+    print(f"  {len(sample)} random flags (seeded hash {SAMPLE_SEED}); judgements from {JUDGED.relative_to(REPO)}:")
     for f in sorted(sample, key=lambda f: (f.document, f.start)):
         sentence = _sentence(texts[f.document], f.start)
         verdict = judged.get((f.document, f.start, f.end))
@@ -205,6 +205,11 @@ def bbc() -> None:
               f" ({len(verdicts) - len(known)} unjudged)")
     else:
         print("  judged precision: no judgements recorded")
+
+
+def _draw(f: Finding) -> str:
+    """A seeded hash of the finding's place: the sample keeps its flags when other flags come or go."""
+    return hashlib.sha1(f"{SAMPLE_SEED}:{f.document}:{f.start}:{f.end}".encode()).hexdigest()
 
 
 def _sentence(text: str, offset: int) -> str:
