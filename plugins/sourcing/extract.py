@@ -206,6 +206,10 @@ class Reader:
         """The subject ending just before a verb at `cue` (auxiliaries skipped), or None;
         with `antecedent`, the noun phrase before a relative pronoun (no prepositions)."""
         stops = _ANTECEDENT_STOPS if antecedent else BOUNDARY
+        low = self.low
+        at = low.rfind(" ", max(lo, cue - 8), cue - 1) + 1
+        if at and low[cue - 1 : cue] == " " and low[at : cue - 1] in PRONOUNS:
+            return (at, cue - 1)  # "he said", "they believe": the pronoun alone (the common case, read at once)
         window_start = max(lo, cue - 240)
         window = self.text[window_start:cue]
         toks = window.split()

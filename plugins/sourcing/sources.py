@@ -49,13 +49,7 @@ MEASURED_SHARE = re.compile(
     re.IGNORECASE,
 )
 _SINGLE = re.compile(r"[A-Z][\w'’-]+")
-# A capitalised word (a first name) before another, an initial allowed between ("Mary J. Blige")
-_FULL_NAME = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][\w'’-]*[\w])")
-# A personal title before a capitalised word: "Mr. Trump", "Sen. Cruz", "President Obama"
-_TITLED_NAME = re.compile(
-    r"(?<![\w'’.-])(?:" + "|".join(sorted((w.title() for w in words("honorifics") | words("name_titles")), key=len, reverse=True))
-    + r")\.?[ \t]+([A-Z][\w'’-]*[\w])"
-)
+_NAME_TITLES = words("honorifics") | words("name_titles")  # "Mr. Trump … Trump said": a person
 # Two to four capitalised words with initials allowed: "Ronald R. Fieldstone", "Mary J. Blige"
 _PERSONAL_NAME = re.compile(r"(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}(?:\s+(?:Jr|Sr)\.?)?")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -278,20 +272,32 @@ def _all_caps(names: list[str]) -> bool:
 
 def _surname(name: str, text: str) -> bool:
     """Whether a single capitalised word appears in the text after a first name or a personal title
-    ("Sergei Shoigu", "Mr. Trump"); a transcript's capitals ("PENCE:") are read as the name."""
+    ("Sergei Shoigu", "Mr. Trump", "Sen. Cruz"); a transcript's capitals ("PENCE:") are read as the name."""
     if not text:
         return False
     bare = _POSSESSIVE.sub("", name)
-    return (bare.title() if bare.isupper() and len(bare) > 3 else bare) in _surnames(text)
+    return _introduced(bare.title() if bare.isupper() and len(bare) > 3 else bare, text)
 
 
-@lru_cache(maxsize=32)
-def _surnames(text: str) -> frozenset[str]:
-    """The words that follow a first name (an initial may come between: "Mary J. Blige") or a personal
-    title ("Mr. Trump", "Sen. Cruz") in a text, read in one pass per document."""
-    names = {_POSSESSIVE.sub("", m.group(2)) for m in _FULL_NAME.finditer(text) if _first_name(m.group(1))}
-    names.update(_POSSESSIVE.sub("", m.group(1)) for m in _TITLED_NAME.finditer(text))
-    return frozenset(names)
+@lru_cache(maxsize=4096)
+def _introduced(name: str, text: str) -> bool:
+    """`_surname` for one name in one text: each occurrence of the name is looked at once."""
+    pos = text.find(name)
+    while pos >= 0:
+        after = text[pos + len(name) : pos + len(name) + 1]
+        if pos and not after.isalnum():
+            before = text[max(0, pos - 25) : pos]
+            if before[-1:] in (" ", "\t"):
+                words_ = before.split()
+                if len(words_) > 1 and len(words_[-1]) == 2 and words_[-1][1] == "." and words_[-1][0].isupper():
+                    words_.pop()  # "Mary J. Blige": the initial before the surname
+                first = words_[-1] if words_ else ""
+                if first.rstrip(".").lower() in _NAME_TITLES:
+                    return True  # "Mr. Trump", "Sen. Cruz"
+                if first[:1].isupper() and first[1:].islower() and first.isalpha() and _first_name(first):
+                    return True
+        pos = text.find(name, pos + 1)
+    return False
 
 
 def _first_name(word: str) -> bool:
