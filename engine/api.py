@@ -29,7 +29,7 @@ def check_paths(paths: Iterable[str | Path], config: Config | Mapping[str, Any] 
     from .pipeline import Engine
 
     engine = Engine(make_config(config))
-    return engine.check(engine.sources([str(p) for p in paths]))
+    return engine.check(engine.inputs([str(p) for p in paths]))
 
 
 def check_texts(texts: Mapping[str, str] | Iterable[str], config: Config | Mapping[str, Any] | str | Path | None = None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -37,6 +38,23 @@ def _engine(config_path: str | None, cli: dict):
     if config.disable_plugins and set(config.disable_plugins) - set(cli.get("disable_plugins") or ()):
         registry = Registry(config.disable_plugins)
     return Engine(config, registry)
+
+
+def _executor(engine, name: str, scheduler: str | None):
+    from .executors import make_executor
+
+    if scheduler and name != "dask":
+        _fail("--scheduler needs --executor dask")
+    try:
+        return make_executor(engine.config.jobs or os.cpu_count() or 1, name, scheduler)
+    except ValueError as exc:
+        _fail(str(exc))
+
+
+def _cache(engine):
+    from .cache import ResultCache, cache_folder
+
+    return ResultCache(cache_folder(engine), engine)
 
 
 def _fail(message: str) -> None:
@@ -104,8 +122,12 @@ def main() -> None:
 @click.option("--baseline", type=click.Path(dir_okay=False), help="accepted findings to leave out of the report")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="write every finding of this run as the baseline")
 @click.option("--diff", "diff_ref", metavar="REF", help="report only findings on lines changed since this git ref")
+@click.option("--no-cache", is_flag=True, help="neither read nor write the result cache (.factlint_cache/)")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="where documents are checked: local processes (--jobs) or a Dask cluster")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address for --executor dask (tcp://host:8786)")
 def check(paths, formats, outputs, select, ignore, fail_on, config_path, stdin_filename, jobs, table_format,
-          baseline, write_baseline, diff_ref) -> None:
+          baseline, write_baseline, diff_ref, no_cache, executor, scheduler) -> None:
     """Check a corpus (files, folders, or '-' for stdin; default: the current folder) and print the report."""
     paths = paths or (".",)
     if diff_ref and "-" in paths:
@@ -119,9 +141,16 @@ def check(paths, formats, outputs, select, ignore, fail_on, config_path, stdin_f
         if unknown:
             _fail(f"unknown format {unknown[0]!r}; choose from {', '.join(sorted(engine.registry.formatters))}")
         changed = ChangedLines(diff_ref, paths) if diff_ref else None
+        runner = _executor(engine, executor, scheduler)
+        cache = None if no_cache else _cache(engine)
         stdin = _read_stdin(paths)
-        report = engine.check(engine.sources(paths, stdin, stdin_filename),
-                              baseline=Path(baseline) if baseline else None, progress=_progress)
+        items = engine.inputs(paths, stdin, stdin_filename)
+        try:
+            report = engine.check(items, baseline=Path(baseline) if baseline else None, progress=_progress,
+                                  executor=runner, cache=cache)
+        finally:
+            if hasattr(runner, "close"):
+                runner.close()
     except ConfigError as exc:
         _fail(str(exc))
     if write_baseline:
@@ -150,7 +179,7 @@ def extract(paths, fmt, config_path, stdin_filename, jobs) -> None:
         _fail("no paths given (use '-' to read standard input)")
     try:
         engine = _engine(config_path, {"jobs": jobs})
-        results = list(engine.extract(engine.sources(paths, _read_stdin(paths), stdin_filename), progress=_progress))
+        results = list(engine.extract(engine.inputs(paths, _read_stdin(paths), stdin_filename), progress=_progress))
     except ConfigError as exc:
         _fail(str(exc))
     if fmt == "json":

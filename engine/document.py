@@ -7,6 +7,7 @@ rule must not see blanked to spaces, so a match in a view is a match in the text
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -55,6 +56,9 @@ class Suppression:
     comment_end: int
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with each span replaced by spaces (newlines kept), same length."""
     if not spans:
@@ -65,7 +69,8 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
         if start >= end:
             continue
         parts.append(text[pos:start])
-        parts.append("".join("\n" if c == "\n" else " " for c in text[start:end]))
+        piece = text[start:end]
+        parts.append(_NOT_NEWLINE.sub(" ", piece) if "\n" in piece else " " * len(piece))
         pos = end
     parts.append(text[pos:])
     return "".join(parts)

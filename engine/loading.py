@@ -27,11 +27,19 @@ class LoadError:
 
 @dataclass(frozen=True)
 class Source:
-    """One input: a file path as given (or `-` for stdin) and, for stdin, its bytes."""
+    """One input: a file path as given (or `-` for stdin) and, for stdin, its bytes.
+
+    A loader marked `splittable` (one record per line, such as JSON Lines) may be
+    given a byte range of the input: `start`/`end` at line boundaries, `line` the
+    number of its first line. `open()` reads just that range.
+    """
 
     name: str
     suffix: str
     data: bytes | None = None
+    start: int = 0
+    end: int | None = None
+    line: int = 1
 
     def read_bytes(self) -> bytes:
         return self.data if self.data is not None else Path(self.name).read_bytes()
@@ -39,7 +47,36 @@ class Source:
     def open(self):
         import io
 
-        return io.BytesIO(self.data) if self.data is not None else open(self.name, "rb")
+        if self.data is not None:
+            return io.BytesIO(self.data[self.start : self.end])
+        if self.start == 0 and self.end is None:
+            return open(self.name, "rb")
+        with open(self.name, "rb") as f:
+            f.seek(self.start)
+            return io.BytesIO(f.read() if self.end is None else f.read(self.end - self.start))
+
+
+def split(source: Source, size: int) -> Iterator[Source]:
+    """Byte ranges of about `size` bytes at line boundaries, each with its first line number."""
+    stream = source.open()
+    start, line = source.start, source.line
+    carry = b""
+    with stream:
+        while True:
+            block = stream.read(size)
+            if not block:
+                break
+            block = carry + block
+            cut = block.rfind(b"\n") + 1
+            if cut == 0:
+                carry = block
+                continue
+            yield Source(source.name, source.suffix, source.data, start, start + cut, line)
+            start += cut
+            line += block.count(b"\n", 0, cut)
+            carry = block[cut:]
+    if carry:
+        yield Source(source.name, source.suffix, source.data, start, start + len(carry), line)
 
 
 def discover(paths: Iterable[str], suffixes: Iterable[str]) -> Iterator[str | LoadError]:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import traceback
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config import Config, ConfigError
@@ -22,12 +21,16 @@ from .registry import Registry
 from .rule import CorpusRule, Rule, matches
 from .segment import segment
 
+if TYPE_CHECKING:
+    from .cache import ResultCache
+    from .clock import StageClock
+
 
 @dataclass
 class DocResult:
     """What the corpus stage keeps of one document: no text, only compact results."""
 
-    index: int
+    index: tuple[int, int, int]  # input, byte range of the input, document within it: the report order
     summary: DocumentSummary
     findings: list[Finding] = field(default_factory=list)
     records: dict[str, list[Any]] = field(default_factory=dict)
@@ -57,6 +60,7 @@ class Engine:
         self._validate_config()
         self._rulesets: dict[tuple[int, ...], list[Rule]] = {}
         self._level_maps: dict[tuple[int, ...], dict[str, Severity]] = {}
+        self.clock: StageClock | None = None  # set by the benchmarks to time each stage
 
     # --- configuration -------------------------------------------------------------
     def _resolve(self, path: str) -> Path:
@@ -112,25 +116,33 @@ class Engine:
         return self._rulesets[key]
 
     # --- loading ---------------------------------------------------------------------
-    def sources(self, paths: Iterable[str], stdin: bytes | None = None, stdin_name: str | None = None) -> Iterator[Document | LoadError]:
+    def inputs(self, paths: Iterable[str], stdin: bytes | None = None, stdin_name: str | None = None) -> Iterator[Source | LoadError]:
+        """The inputs, not yet read: a `Source` per file (and for stdin), or a `LoadError`."""
         for item in discover(paths, self.registry.loaders):
             if isinstance(item, LoadError):
                 yield item
             elif item == "-":
                 name = stdin_name or "-"
-                yield from self.load(Source(name, Path(name).suffix.lower(), stdin or b""))
+                yield Source(name, Path(name).suffix.lower(), stdin or b"")
             else:
-                yield from self.load(Source(item, Path(item).suffix.lower()))
+                yield Source(item, Path(item).suffix.lower())
+
+    def sources(self, paths: Iterable[str], stdin: bytes | None = None, stdin_name: str | None = None) -> Iterator[Document | LoadError]:
+        """The loaded documents of the inputs, in order."""
+        for item in self.inputs(paths, stdin, stdin_name):
+            yield from (item,) if isinstance(item, LoadError) else self.load(item)
+
+    def loader(self, source: Source):
+        return self.registry.loaders.get(source.suffix) or self.registry.loaders[".txt"]
 
     def load(self, source: Source) -> Iterator[Document | LoadError]:
-        loader = self.registry.loaders.get(source.suffix) or self.registry.loaders[".txt"]
         try:
-            yield from loader(source)
+            yield from self.loader(source)(source)
         except OSError as exc:
             yield LoadError(document=source.name, path=source.name, message=f"cannot read: {exc.strerror or exc}")
 
     # --- per document ------------------------------------------------------------------
-    def process(self, item: Document | LoadError, index: int, keep_assertions: bool = False) -> DocResult:
+    def process(self, item: Document | LoadError, index: tuple[int, int, int], keep_assertions: bool = False) -> DocResult:
         """Everything that needs the document's text. Never raises."""
         if isinstance(item, LoadError):
             summary = DocumentSummary(id=item.document, path=item.path, error=item.message)
@@ -144,22 +156,33 @@ class Engine:
                 f"({self.config.max_chars:,}); not checked",
             )
             return DocResult(index, DocumentSummary(id=doc.id, path=doc.path, error=err.message), [*findings, error_finding(err)])
+        clock = self.clock
+        if clock:
+            clock.lap("load")
         rules = self.rules_for(doc.path or doc.id)
         try:
             segment(doc)
+            if clock:
+                clock.lap("segment")
             for extractor in self.registry.extractors:
                 doc.assertions.extend(extractor(doc))
             doc.assertions.sort(key=lambda a: (a.start, a.end))
         except Exception as exc:  # noqa: BLE001 - a broken extractor must not stop the run
             findings.append(self._crash("segmentation or extraction", doc, exc))
+        if clock:
+            clock.lap("extract")
         records: dict[str, list[Any]] = {}
         start = len(findings)
         for rule in rules:
             try:
                 if isinstance(rule, CorpusRule):
                     records[rule.code] = list(rule.collect(doc))
+                    if clock:
+                        clock.lap("corpus")
                 else:
                     findings.extend(rule.check(doc))
+                    if clock:
+                        clock.lap("rules")
             except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the run
                 findings.append(self._crash(f"rule {rule.code} ({rule.name})", doc, exc))
         furniture = [(b.start, b.end) for b in doc.blocks if b.kind == "furniture"]
@@ -170,6 +193,8 @@ class Engine:
         result.suppressions = [(s, doc.location(s.comment_start, s.comment_end)) for s in doc.suppressions]
         if keep_assertions:
             result.assertions = doc.assertions
+        if clock:
+            clock.lap("report")
         return result
 
     def _crash(self, what: str, doc: Document, exc: Exception) -> Finding:
@@ -192,40 +217,62 @@ class Engine:
         )
 
     # --- the run --------------------------------------------------------------------------
-    def results(self, items: Iterable[Document | LoadError], jobs: int | None = None, keep_assertions: bool = False,
-                progress: Callable[[Iterable], Iterable] | None = None) -> Iterator[DocResult]:
-        """Per-document results in input order, in `jobs` worker processes (0 = one per core)."""
+    def warm_up(self) -> None:
+        """Run every stage once on a small text, so lazy models and patterns exist before workers fork."""
+        text = 'Warm-up. About 1,200 people, or 3% of them, said "yes" on Monday, officials said.\n'
+        self.process(Document(id="<warm-up>", text=text), (-1, 0, 0))
+
+    def executor(self, jobs: int | None = None):
+        from .executors import make_executor
+
         jobs = self.config.jobs if jobs is None else jobs
-        jobs = jobs or os.cpu_count() or 1
-        numbered = enumerate(items)
-        if jobs == 1:
-            results = (self.process(item, i, keep_assertions) for i, item in numbered)
-        else:
-            global _WORKER_ENGINE
-            _WORKER_ENGINE = self
-            pool = multiprocessing.get_context("fork").Pool(jobs)
-            results = pool.imap(_work, ((i, item, keep_assertions) for i, item in numbered), chunksize=8)
+        return make_executor(jobs or os.cpu_count() or 1)
+
+    def results(self, items: Iterable[Document | LoadError | Source], jobs: int | None = None, keep_assertions: bool = False,
+                progress: Callable[[Iterable], Iterable] | None = None, executor: Any = None) -> Iterator[DocResult]:
+        """Per-document results in input order, in `jobs` worker processes (0 = one per core) or on `executor`."""
+        executor = executor or self.executor(jobs)
+        results = (o.result for o in executor.map(self, enumerate(items), keep_assertions))
         yield from (progress(results) if progress else results)
 
-    def check(self, items: Iterable[Document | LoadError], *, jobs: int | None = None, baseline: Path | None = None,
-              progress: Callable[[Iterable], Iterable] | None = None) -> Report:
+    def check(self, items: Iterable[Document | LoadError | Source], *, jobs: int | None = None, baseline: Path | None = None,
+              progress: Callable[[Iterable], Iterable] | None = None, executor: Any = None,
+              cache: ResultCache | None = None) -> Report:
+        """The report for a corpus (documents, or sources the executor reads). With a `cache`,
+        unchanged documents are not processed again: their cached results (findings and corpus
+        records) are used as they are, and new results are stored."""
+        executor = executor or self.executor(jobs)
+        clock = self.clock
         corpus_rules = [r for r in self.rules_for() if isinstance(r, CorpusRule)]
         records: dict[str, list[Any]] = defaultdict(list)
         results: list[DocResult] = []
-        for result in self.results(items, jobs, progress=progress):
-            for code, recs in result.records.items():
-                records[code].extend(recs)
-            result.records = {}
-            results.append(result)
+        outcomes = executor.map(self, enumerate(items), cache=cache)
+        try:
+            for result, key, cached in progress(outcomes) if progress else outcomes:
+                if key is not None and cached:
+                    cache.touch(key)
+                elif key is not None:
+                    cache.put(key, result)
+                for code, recs in result.records.items():
+                    records[code].extend(recs)
+                result.records = {}
+                results.append(result)
+        finally:
+            if cache is not None:
+                cache.close()
+        if clock:
+            clock.lap("load")
+        results.sort(key=lambda r: r.index)
         by_id = {r.summary.id: r for r in results}
         report = Report(factlint=__version__)
         for rule in corpus_rules:
             try:
-                for finding in rule.finish(records[rule.code]):
+                findings, sections = self._finish(rule, records.pop(rule.code, []), executor)
+                for finding in findings:
                     target = by_id.get(finding.document)
                     if target is not None and self._keeps(finding, target.summary.path or finding.document):
                         target.findings.append(finding)
-                report.sections.update(rule.sections())
+                report.sections.update(sections)
             except Exception as exc:  # noqa: BLE001
                 from .plugins.text import RuleError
 
@@ -233,8 +280,36 @@ class Engine:
                     Location(document="<corpus>", line=1, column=1, start=0, end=0, excerpt=""),
                     f"corpus rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}",
                 )
-                results.append(DocResult(len(results), DocumentSummary(id="<corpus>", error=err.message), [err]))
-        return self._assemble(report, results, baseline)
+                results.append(DocResult((len(results), 0, 0), DocumentSummary(id="<corpus>", error=err.message), [err]))
+        if clock:
+            clock.lap("corpus")
+        report = self._assemble(report, results, baseline)
+        if clock:
+            clock.lap("report")
+        return report
+
+    def _finish(self, rule: CorpusRule, records: list[Any], executor: Any) -> tuple[list[Finding], dict[str, Any]]:
+        """A corpus rule's findings and sections. A rule with a `fact_key(record)` method is
+        finished once per key group (groups in order of first appearance), on the executor's
+        workers where it has them; its sections are merged with `merge_sections`."""
+        fact_key = getattr(rule, "fact_key", None)
+        if fact_key is None:
+            return list(rule.finish(records)), rule.sections()
+        groups: dict[Any, list[Any]] = {}
+        for record in records:
+            groups.setdefault(fact_key(record), []).append(record)
+        spread = getattr(executor, "finish_groups", None)
+        parts = spread(self, rule.code, list(groups.values())) if spread else [
+            self.finish_group(rule.code, group) for group in groups.values()
+        ]
+        merge = getattr(rule, "merge_sections", merge_sections)
+        return [f for findings, _ in parts for f in findings], merge([sections for _, sections in parts])
+
+    def finish_group(self, code: str, records: list[Any]) -> tuple[list[Finding], dict[str, Any]]:
+        """`finish` of corpus rule `code` on one key group, by a fresh instance of the rule."""
+        rule = next(r for r in self.rules_for() if r.code == code)
+        fresh = type(rule)(rule.options, rule.level)
+        return list(fresh.finish(records)), fresh.sections()
 
     def _keeps(self, finding: Finding, name: str) -> bool:
         """Whether a corpus finding survives the document's overrides; re-levels it if they say so."""
@@ -257,6 +332,8 @@ class Engine:
         suppressed = 0
         findings: list[Finding] = []
         for result in results:
+            if not result.findings and not result.suppressions:
+                continue  # nothing to sort or count; the summary's findings stay empty
             kept = []
             used = set()
             for f in result.findings:
@@ -311,15 +388,6 @@ class Engine:
         return self.results(items, jobs, keep_assertions=True, progress=progress)
 
 
-_WORKER_ENGINE: Engine | None = None
-
-
-def _work(args: tuple[int, Document | LoadError, bool]) -> DocResult:
-    index, item, keep = args
-    assert _WORKER_ENGINE is not None
-    return _WORKER_ENGINE.process(item, index, keep)
-
-
 # --- baselines -------------------------------------------------------------------------------
 
 
@@ -350,9 +418,28 @@ def read_baseline(path: Path) -> Counter:
         raise ConfigError(f"{path}: not a factlint baseline: {exc}") from exc
 
 
+def merge_sections(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """Sections of key groups as one: lists concatenated, mappings merged, other values from the last group."""
+    merged: dict[str, Any] = {}
+    for part in parts:
+        for name, value in part.items():
+            if isinstance(value, list):
+                merged[name] = [*merged.get(name, []), *value]
+            elif isinstance(value, dict):
+                merged[name] = {**merged.get(name, {}), **value}
+            else:
+                merged[name] = value
+    return merged
+
+
 def _str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
 def _jsonable(meta: dict[str, Any]) -> dict[str, Any]:
+    if all(type(v) in _PLAIN for v in meta.values()):
+        return meta
     return json.loads(json.dumps(meta, default=str))
+
+
+_PLAIN = (str, int, float, bool, type(None))

@@ -212,7 +212,7 @@ def load_html(source: Source) -> Iterator[Document | LoadError]:
 def load_jsonl(source: Source) -> Iterator[Document | LoadError]:
     """One article per line; a broken line is an error at that line, and the rest still load."""
     with source.open() as stream:
-        for number, raw in enumerate(stream, 1):
+        for number, raw in enumerate(stream, source.line):
             if not raw.strip():
                 continue
             where = f"{source.name}:{number}"
@@ -245,6 +245,9 @@ def load_jsonl(source: Source) -> Iterator[Document | LoadError]:
             if error is not None:
                 doc.load_errors.append(bad("invalid UTF-8 replaced"))
             yield doc
+
+
+load_jsonl.splittable = True  # one record per line: the engine may hand it byte ranges of a file
 
 
 @hookimpl

@@ -107,7 +107,7 @@ tokens = ["sources say"]
 
 
 def engine(**config) -> Engine:
-    return Engine(make_config({"jobs": 1, **config}), Registry((), plugins=[Plugin]))
+    return Engine(make_config({"jobs": 1, "select": ["QA", "QB", "TXT"], **config}), Registry((), plugins=[Plugin]))
 
 
 def report(texts: dict[str, str] = ARTICLES, **config):

@@ -51,7 +51,7 @@ def test_installed_plugin_rule_in_rules_and_report(installed_example, tmp_path):
     assert "EXA001" in listing.stdout and "example" in listing.stdout
     story = tmp_path / "story.txt"
     story.write_text('Democrats slammed the bill. "They slammed us," he said.\n')
-    result = _factlint(installed_example, "check", "--format", "json", str(story))
+    result = _factlint(installed_example, "check", "--format", "json", "--select", "EXA", str(story))
     findings = json.loads(result.stdout)["findings"]
     assert [(f["code"], f["start"]) for f in findings] == [("EXA001", 10)]
     assert result.returncode == 1

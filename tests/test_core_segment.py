@@ -80,3 +80,15 @@ def test_suppression_ranges():
     first, second = doc.suppressions
     assert first.codes == ("SRC",) and text[first.start : first.end].strip().startswith("A.")
     assert second.codes == () and text[second.start : second.end] == "B."
+
+
+def test_quotation_reopened_after_a_lost_paragraph_break():
+    # BBC copy with its paragraph breaks lost: a quotation runs on into the next one, which opens
+    # with a straight mark after a full stop; a mark that closes mid-sentence is still a close.
+    text = ('"I have worked hard for this. "I always dreamt of a label. There is no loyalty." He left. '
+            'She said "yes" and "no" twice. “One. “Two.”')
+    doc = _doc(text)
+    assert [text[q.start : q.end] for q in doc.quotes] == [
+        '"I have worked hard for this.', '"I always dreamt of a label. There is no loyalty."', '"yes"', '"no"',
+        "“One.", "“Two.”",
+    ]

@@ -25,6 +25,7 @@ def corpus(tmp_path, monkeypatch):
         monkeypatch.setenv(key, value)
     for name, text in ARTICLES.items():
         Path(name).write_text(text, "utf-8")
+    Path("factlint.toml").write_text('select = ["QA", "QB", "TXT"]\n', "utf-8")  # the test plugin's rules only
     return tmp_path
 
 
