@@ -293,6 +293,7 @@ class Judgement:
 _LO, _HI, _SLO, _SHI = (itemgetter(Record._fields.index(f)) for f in ("lo", "hi", "slo", "shi"))
 _BY_DOC = itemgetter(Record._fields.index("doc"), Record._fields.index("start"))
 _BY_DATE = itemgetter(Record._fields.index("date"), Record._fields.index("doc"), Record._fields.index("start"))
+_DATE = itemgetter(Record._fields.index("date"))
 
 
 def _best_point(recs: list[Record]) -> float:
@@ -314,24 +315,29 @@ def _best_point(recs: list[Record]) -> float:
 
 
 def judge(fact: list[Record]) -> Judgement:
-    undated = [r for r in fact if not r.date]  # ordered by (date, document, offset); no date first
-    if len(undated) == len(fact):
+    if len(fact) == 1:
+        r = fact[0]
+        if r.lo <= r.hi:
+            return Judgement(fact, [], fact, "consistent", r.slo > r.shi)
+    dated = [r for r in fact if r.date]  # ordered by (date, document, offset); no date first
+    if dated:
+        fact = sorted([r for r in fact if not r.date], key=_BY_DOC) + sorted(dated, key=_BY_DATE)
+    else:
         fact = sorted(fact, key=_BY_DOC)
-    else:
-        fact = sorted(undated, key=_BY_DOC) + sorted([r for r in fact if r.date], key=_BY_DATE)
-    rising = fact[0].cumulative and len({r.date for r in fact}) > 1  # a count that may grow: NUM003's job
-    if rising:
+    if fact[0].cumulative and len(set(map(_DATE, fact))) > 1:  # a count that may grow: NUM003's job
         return Judgement(fact, [], fact, "consistent", False)
-    p = _best_point(fact)
-    consensus = [r for r in fact if r.lo <= p <= r.hi]
-    outliers = [r for r in fact if not r.lo <= p <= r.hi] if len(consensus) < len(fact) else []
-    soft_apart = max(map(_SLO, consensus)) > min(map(_SHI, consensus))
-    if outliers:
-        status = "conflict"
-    elif len({r.figure if r.figure is not None else (r.lo, r.hi) for r in consensus}) > 1:
-        status = "divergent"
+    if max(map(_LO, fact)) <= min(map(_HI, fact)):  # all meet: no sweep needed
+        consensus = fact
     else:
-        status = "consistent"
+        p = _best_point(fact)
+        consensus = [r for r in fact if r.lo <= p <= r.hi]
+    if len(consensus) < len(fact):
+        outliers, status = [r for r in fact if not r.lo <= p <= r.hi], "conflict"
+    else:
+        outliers = []
+        first = written_value(fact[0])
+        status = "divergent" if any(written_value(r) != first for r in fact) else "consistent"
+    soft_apart = max(map(_SLO, consensus)) > min(map(_SHI, consensus))
     return Judgement(fact, outliers, consensus, status, soft_apart)
 
 
@@ -379,11 +385,17 @@ def label(r: Record) -> str:
     what, dim, kind = r.key.rsplit("|", 2)
     noun, _, predicate = what.partition("|")
     parts = [p for p in (noun, predicate) if p]
-    if dim not in (units.COUNT,):
+    if dim != units.COUNT:
         parts.append(dim)
     if kind != "amount":
         parts.append(kind)
-    parts += [x for x in dict.fromkeys((r.holder, r.place, r.time)) if x]
+    holder, place, time = r.holder, r.place, r.time
+    if holder:
+        parts.append(holder)
+    if place and place != holder:
+        parts.append(place)
+    if time and time != holder and time != place:
+        parts.append(time)
     return " · ".join(parts)
 
 

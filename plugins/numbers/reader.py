@@ -34,8 +34,9 @@ _MIXED = re.compile(r"(\d+)[ \u00a0]{1,2}(\d{1,2})/(\d{1,2})")
 _SLASH = re.compile(r"\d{1,4}/\d{1,4}(?:/\d{2,4})?")
 _WORD_CONT = sorted(NUMBER_WORDS | set(DENOMINATORS) | set(ORDINALS) | {"point", "half"}, key=len, reverse=True)
 _WC = "|".join(_WORD_CONT)
+_WORDS_FIRST = frozenset(NUMBER_WORDS | {"half", "quarter", "a"})
 WORDS_AT = re.compile(
-    rf"(?:{'|'.join(sorted(NUMBER_WORDS | {'half', 'quarter', 'a'}, key=len, reverse=True))})"
+    rf"(?:{'|'.join(sorted(_WORDS_FIRST, key=len, reverse=True))})"
     rf"(?:(?:[\s]*-[\s]*|\s+)(?:(?:and|a|of\s+a|and\s+a)\s+)?(?:{_WC})\b)*\b"
 )
 _SHARES_OF = [p for p in LEX.shares if p.endswith(" of")]
@@ -168,13 +169,18 @@ def candidates(low: str) -> list[tuple[int, int, str]]:
             out.append((s, e, "digits"))
     present = _TOKEN_SET.intersection(low.replace("-", " ").split())
     if present:
+        found = []
         for w in {_TOKENS[t] for t in present}:
             n = len(w)
             pos = low.find(w)
             while pos >= 0:
                 if (pos == 0 or not low[pos - 1].isalpha()) and not low[pos + n : pos + n + 1].isalpha():
-                    _word_candidate(low, pos, w, out)
+                    found.append((pos, w))
                 pos = low.find(w, pos + n)
+        found.sort()
+        run = [0, 0]  # the last run of number words matched: (start, end)
+        for pos, w in found:  # in order, so a word inside the last run is not matched again (linear on long runs)
+            _word_candidate(low, pos, w, out, run)
         out.sort()
         kept, end = [], -1
         for cand in out:  # a word inside a run already found is not a new candidate
@@ -209,7 +215,7 @@ def _split(low: str, s: int, e: int, out: list) -> None:
             pos += 1
 
 
-def _word_candidate(low: str, pos: int, word: str, out: list) -> None:
+def _word_candidate(low: str, pos: int, word: str, out: list, run: list[int]) -> None:
     if word in _VAGUE_STARTS:  # the first vague phrase that starts up to 16 characters before the word
         vm = None
         for m in _WORD_START.finditer(low, max(0, pos - 16), pos + 24):
@@ -223,13 +229,29 @@ def _word_candidate(low: str, pos: int, word: str, out: list) -> None:
             out.append((vm.start(), vm.end(), "vague"))
             return
     if low[pos - 2 : pos] == "a " and (pos < 3 or not low[pos - 3].isalpha()):
-        m = WORDS_AT.match(low, pos - 2)
-        if m and m.end() > pos:
-            out.append((pos - 2, m.end(), "words"))
+        end = _words_end(low, pos - 2, "a", run)
+        if end > pos:
+            out.append((pos - 2, end, "words"))
             return
+    end = _words_end(low, pos, word, run)
+    if end >= 0:
+        out.append((pos, end, "words"))
+
+
+def _words_end(low: str, pos: int, word: str, run: list[int]) -> int:
+    """Where `WORDS_AT` matching at `pos` (the start of `word`) ends; -1 when it does not match.
+
+    A first word of `WORDS_AT` inside `run`, the last run matched, ends where the run ends: it is
+    one of the run's words and the rest of the run follows it. So a long run is scanned once,
+    not once per word in it.
+    """
+    if run[0] <= pos < run[1] and word in _WORDS_FIRST:
+        return run[1]
     m = WORDS_AT.match(low, pos)
-    if m:
-        out.append((pos, m.end(), "words"))
+    if m is None:
+        return -1
+    run[0], run[1] = pos, m.end()
+    return run[1]
 
 
 # --- the numeral ---------------------------------------------------------------------------------
