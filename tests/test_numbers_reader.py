@@ -131,3 +131,14 @@ def test_unit_conversions_round_trip(pair, x):
 def test_ratios_are_shares(text, share):
     f = one(text)
     assert f.unit == "percent" and f.value == pytest.approx(share) and f.hard[0] < share < f.hard[1]
+
+
+def test_unit_table_is_pints_answer():
+    """The written-down conversions are what pint gives for every unit of the pack today."""
+    from pathlib import Path
+
+    from factlint.plugins.numbers import unit_table
+
+    written = Path(unit_table.__file__).read_text(encoding="utf-8")
+    assert written == units.table_source(), "run: python -c 'from factlint.plugins.numbers.units import write_table; write_table()'"
+    assert set(unit_table.BASE) == set(units.pack_units())
