@@ -17,7 +17,7 @@ import sys
 import time
 import zlib
 
-from factlint.plugins.numbers.facts import Record, group, judge, ledger
+from factlint.plugins.numbers.facts import Record, group, judge, ledger, shown
 from factlint.plugins.numbers.rules import FigureConflict, FigureDivergence
 
 MEASURES = ["troops", "deaths", "injured", "evacuated", "arrested", "jobs", "homes", "votes", "profit", "debt"]
@@ -45,7 +45,7 @@ def synthetic_fields(n: int, seed: int = 7) -> list[tuple]:
 
 
 def synthetic(n: int, seed: int = 7) -> list[Record]:
-    return [Record(*f) for f in synthetic_fields(n, seed)]
+    return [Record(*f, shown(f[5], f[6])) for f in synthetic_fields(n, seed)]
 
 
 class _Clock:
@@ -63,7 +63,7 @@ def main(n: int) -> None:
     clock = _Clock()
     fields = synthetic_fields(n)
     generated = clock.lap()
-    recs = [Record(*f) for f in fields]  # what collecting costs per record in a real run, beside reading the figure
+    recs = [Record(*f, shown(f[5], f[6])) for f in fields]  # what collecting costs per record in a real run, beside reading the figure
     built = clock.lap()
     del fields
     facts = group(recs)

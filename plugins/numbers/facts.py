@@ -51,6 +51,11 @@ class Record(NamedTuple):
     headline: bool  # the figure is in the title
     names: frozenset  # proper names of the figure's sentence
     noun: str | None  # the counted noun as written (singular)
+    shown: str  # the hard interval as the ledger and the messages show it, formatted where the record is made
+
+
+def shown(lo: float, hi: float) -> str:
+    return iv.show((lo, hi))
 
 
 def records(doc) -> list[Record]:
@@ -93,7 +98,7 @@ def _records(doc) -> list[Record]:
             None if f.value is None else f.value * factor + offset,
             doc.text[f.start : end], doc.id, doc.path, f.start, end, line, col, iso_date(c.time) or doc_date,
             any(cue in near for cue in revision), bool(title and title.start <= f.start < title.end), c.names,
-            c.noun if c.noun not in GENERIC_NOUNS else None,
+            c.noun if c.noun not in GENERIC_NOUNS else None, shown(lo, hi),
         ))
     return out
 
@@ -409,7 +414,7 @@ def ledger(judgements: list[Judgement], everything: bool = False) -> list[dict]:
         name = label(j.fact[0])
         status = j.status
         if len({r.doc for r in j.fact}) == len(j.fact):  # one figure per document
-            rows += [{"fact": name, "document": r.doc, "as written": r.written, "interval": show((r.lo, r.hi)),
+            rows += [{"fact": name, "document": r.doc, "as written": r.written, "interval": r.shown,
                       "at": f"{r.line}:{r.column}", "status": status} for r in j.fact]
             continue
         by_doc: dict[str, list[Record]] = {}
@@ -422,11 +427,11 @@ def ledger(judgements: list[Judgement], everything: bool = False) -> list[dict]:
         for doc, recs in by_doc.items():
             first = recs[0]
             if len(recs) == 1:
-                written, interval = first.written, show((first.lo, first.hi))
+                written, interval = first.written, first.shown
             else:
                 written = "; ".join(dict.fromkeys(r.written for r in recs))
                 lo, hi = max(map(_LO, recs)), min(map(_HI, recs))
-                interval = show((lo, hi)) if lo <= hi else "; ".join(show((r.lo, r.hi)) for r in recs)
+                interval = show((lo, hi)) if lo <= hi else "; ".join(r.shown for r in recs)
             rows.append({"fact": name, "document": doc, "as written": written, "interval": interval,
                          "at": f"{first.line}:{first.column}", "status": status})
     return rows

@@ -28,10 +28,6 @@ def _loc(r: Record) -> Location:
 _LOCATION_FIELDS = frozenset(Location.model_fields)
 
 
-def _show(r: Record) -> str:
-    return iv.show((r.lo, r.hi))
-
-
 class ConflictOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
     error_gap: float = Field(0.5, ge=0, description="relative gap from which a conflict is an error, not a warning")
@@ -99,7 +95,7 @@ class FigureConflict(CorpusRule):
                 more = f" and {len(j.consensus) - 1} more" if len(j.consensus) > 1 else ""
                 yield self.finding_at(
                     _loc(r),
-                    f"'{r.written}' ({_show(r)}) contradicts '{first.written}' ({_show(first)}) in {where}{more}: "
+                    f"'{r.written}' ({r.shown}) contradicts '{first.written}' ({first.shown}) in {where}{more}: "
                     f"same fact ({label(r)}), intervals {gap:.0%} apart",
                     related=related, severity=severity,
                     fix="check both figures against their sources; if they are different facts, say what differs (date, place, who counted)",
@@ -411,7 +407,7 @@ class HeadlineContradicted(Rule):
                 if against and len(against) == len(body):
                     yield self.finding(
                         doc, h.start, h.end,
-                        f"headline figure '{h.written}' ({_show(h)}) is contradicted by the body: "
+                        f"headline figure '{h.written}' ({h.shown}) is contradicted by the body: "
                         + ", ".join(f"'{b.written}'" for b in against[:3]) + f" ({label(h)})",
                         related=[_loc(b) for b in against[:MAX_RELATED]],
                         fix="make the headline agree with the figures the story reports",
