@@ -1,4 +1,5 @@
-"""Units through pint: one registry per process, conversions to base units cached.
+"""Units through pint: conversions to base units, cached per unit; the pack's units from
+`unit_table.py` (pint's answers written down), the registry built only for any other unit.
 
 Money is not converted (exchange rates depend on the date): an ISO 4217 code is
 its own dimension. Percent, percentage points and temperatures whose scale is not
