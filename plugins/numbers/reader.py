@@ -16,7 +16,7 @@ import regex
 from . import intervals as iv
 from .lexicon import alternation, lexicon
 from .units import DEGREE_TEMPERATURE, PERCENT, POINTS
-from .words import DENOMINATORS, NUMBER_WORDS, ORDINALS, SCALES, read_words
+from .words import DENOMINATORS, NUMBER_WORDS, ORDINALS, read_words
 
 LEX = lexicon()
 _L = LEX.words

@@ -14,7 +14,7 @@ from factlint.models import Location, Quantity
 from . import intervals as iv
 from . import units
 from .construct import construct
-from .facts import Analysis, Record, group, label, ledger, records, severity_gap, shared_analysis, written_value
+from .facts import Analysis, Record, group, label, ledger, paused_gc, records, severity_gap, shared_analysis, written_value
 from .lexicon import alternation, lexicon
 
 MAX_RELATED = 5
@@ -77,10 +77,14 @@ class FigureConflict(CorpusRule):
         return records(doc)
 
     def finish(self, recs: list[Record]):
-        self._analysis = shared_analysis(recs)
-        judgements = self._analysis.judgements
-        self._ledger = ledger(judgements, self.options.ledger_all)
-        for j in judgements:
+        with paused_gc():  # no generator pause inside: the collector is back on before the engine sees a finding
+            self._analysis = shared_analysis(recs)
+            self._ledger = ledger(self._analysis.judgements, self.options.ledger_all)
+            findings = list(self._findings())
+        yield from findings
+
+    def _findings(self):
+        for j in self._analysis.judgements:
             related = None
             for r in j.outliers:
                 if r.headline and all(c.doc == r.doc for c in j.consensus):
@@ -140,11 +144,15 @@ class FigureDivergence(CorpusRule):
         return records(doc)
 
     def finish(self, recs: list[Record]):
-        self._analysis = shared_analysis(recs)
+        with paused_gc():
+            self._analysis = shared_analysis(recs)
+            findings = list(self._findings())
+        yield from findings
+
+    def _findings(self):
         for j in self._analysis.judgements:
             if j.status != "divergent":
                 continue
-            first = j.consensus[0]
             values = [written_value(r) for r in j.consensus]
             target = j.consensus[next(i for i, v in enumerate(values) if v != values[0])]
             others = [r for r in j.consensus[: MAX_RELATED + 1] if r is not target][:MAX_RELATED]
