@@ -288,7 +288,9 @@ def _type(phrase: str, sentence_initial: bool) -> SourceInfo:
             return SourceInfo("anonymous", restricted=True, access=access, reason=reason)  # "a New York judge"
         after_head = all(tokens.index(n) > head for n in names)
         if (head_word in COLLECTIVE or head_word in ROLES) and head_word.endswith("s") and after_head and not titled:
-            return SourceInfo("organization", named=True)  # "analysts at Goldman Sachs"
+            if (head_word in _VAGUE_QUANTIFIERS or lower[0] in _VAGUE_QUANTIFIERS) and "including" not in lower and "such" not in lower:
+                return SourceInfo("collective", access=access, reason=reason)  # "others in the African-American community"
+            return SourceInfo("organization", named=True)  # "analysts at Goldman Sachs", "officials at the Pentagon"
         before_head = all(tokens.index(n) < head for n in names)
         if not orgish and head and _plural(tokens[head]) and tokens[head][:1].islower() and _is_name(tokens[head - 1], False) \
                 and not _POSSESSIVE.search(tokens[head - 1]) and all(w in _VAGUE_QUANTIFIERS for w in lower[: head - 1]) \
