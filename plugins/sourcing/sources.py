@@ -53,6 +53,7 @@ MEASURED_SHARE = re.compile(
     re.IGNORECASE,
 )
 _COUNT_OF = re.compile(r"(?:\d+|" + _NUMBER_WORD + r")\s+of\b", re.IGNORECASE)
+_PROPORTION = re.compile(r"%|percent|per cent|\bof\b|\bin\b|-in-|out of", re.IGNORECASE)
 _SINGLE = re.compile(r"[A-Z][\w'’-]+")
 _NAME_TITLES = words("honorifics") | words("name_titles")  # "Mr. Trump … Trump said": a person
 # Two to four capitalised words with initials allowed: "Ronald R. Fieldstone", "Mary J. Blige",
@@ -221,7 +222,10 @@ def _type(phrase: str, sentence_initial: bool) -> SourceInfo:
     if share:
         rest = phrase[share.end() :]
         group = _type(rest, False) if rest.strip() else NONE
-        if group.type == "organization" or group.named or group.type == "anonymous" and _COUNT_OF.match(share.group()):
+        count = _COUNT_OF.match(share.group())
+        if not count and _PROPORTION.search(share.group()):
+            return SourceInfo("collective", restricted=True)  # "Three-in-five GOP insiders", "67 percent of voters"
+        if group.type == "organization" or group.named or group.type == "anonymous" and count:
             return group  # "one of the aides", "two of the officials": members of a described group
         if rest.split() and rest.split()[-1].lower() in ROLES:
             return SourceInfo("anonymous", restricted=True)  # "one of the docs", "two of the aides"
@@ -396,10 +400,30 @@ def _introduced(name: str, text: str) -> bool:
                 if first.rstrip(".").lower() in _NAME_TITLES:
                     return True  # "Mr. Trump", "Sen. Cruz"
                 if first[:1].isupper() and first[1:].islower() and first.isalpha() and _first_name(first) \
-                        and not (len(words_) > 2 and _title_case_run(words_[-2]) and _title_case_run(words_[-3])):
+                        and not (len(words_) > 2 and _title_case_run(words_[-2]) and _title_case_run(words_[-3])) \
+                        and not (_opens_sentence(words_) and _common_word(first.lower(), text)):
                     return True
         pos = text.find(name, pos + 1)
     return False
+
+
+def _opens_sentence(words_: list[str]) -> bool:
+    """Whether the last of some words opens a sentence (nothing before it, or end punctuation)."""
+    return len(words_) < 2 or words_[-2][-1:] in ".!?:\"“”'’"
+
+
+def _common_word(word: str, text: str) -> bool:
+    """Whether a word also appears in lower case in the text (a sentence opener such as "Outside",
+    "Maybe", not a first name such as "Sergei")."""
+    return word in _lower_words(text)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+@lru_cache(maxsize=64)
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(_LOWER_WORD.findall(text))
 
 
 def _title_case_run(word: str) -> bool:
