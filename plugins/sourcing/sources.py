@@ -76,6 +76,7 @@ _POST_PARTICIPLES = frozenset({"released", "published", "conducted", "issued", "
 _OWNER_PRONOUNS = frozenset({"his", "her", "my", "their", "its", "our", "your"})
 _VAGUE_QUANTIFIERS = frozenset({"many", "some", "few", "several", "other", "others", "numerous", "various"})
 _DEMONYM_ENDINGS = ("an", "ish", "ese", "ch", "i")
+_NOT_PLURAL = ("ss", "us", "is", "'s", "’s", "news", "ways", "wards", "times")  # "boss", "census", "Sanders's", "afterwards"
 _CUT = frozenset({"of", "by", "from", "for", "at", "in", "on", "with", "who", "which", "that", "to", "and", "or", "about", ","})
 
 
@@ -128,7 +129,7 @@ def _head(tokens: list[str]) -> int:
 def _plural(token: str) -> bool:
     """A plural noun by its shape ("officials", "Democrats"; not "Sanders's", "its", "news")."""
     low = token.lower()
-    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s", "news", "ways", "wards", "times"))
+    return len(low) > 3 and low.endswith("s") and not low.endswith(_NOT_PLURAL)
 
 
 def _people(plural: str) -> bool:
@@ -161,8 +162,8 @@ _APPOSITION = re.compile(r"\s*(?:,|\s[—–]\s|\s--\s)\s*")
 # How an appositive or a relative clause opens (not a list: "media, technology and society"; not
 # examples: "Some, such as …")
 _APPOSITIVE = re.compile(
-    r"(?!including\b|such as\b|like\b)(?:[A-Z0-9]|(?:a|an|the|who|whose|which|his|her|their|its|our|my|one|two|three|both|former|now|then|also"
-    r"|himself|herself|themselves)\b|\w+(?:ing|ed)\b)"
+    r"(?!including\b|such as\b|like\b)(?:[A-Z0-9]|\w+(?:ing|ed)\b|(?:a|an|the|who|whose|which|his|her|their|its|our"
+    r"|my|one|two|three|both|former|now|then|also|himself|herself|themselves)\b)"
 )
 _PERSON_CLAUSE = re.compile(r"(?:who|whose|\d+)\b")  # "Schiff, 56, who …": only people have an age or "who"
 
@@ -198,8 +199,8 @@ def _classify(phrase: str, sentence_initial: bool) -> tuple[SourceInfo, str | No
         info, name = _classify(parts[0], sentence_initial)
         if _PERSON_CLAUSE.match(parts[1]) and (name is not None or info.type == "anonymous" and info.anaphoric):
             return PERSON, None  # "Schiff, 56, who …", "The veteran lock, who is 36": one person, described
-        if parts[0][:1].isupper() and info.type in ("collective", "organization") and parts[1].lower().startswith(("a ", "an ", "the ")) \
-                and _classify(parts[1], False)[0].type == "organization":
+        if parts[0][:1].isupper() and info.type in ("collective", "organization") \
+                and parts[1].lower().startswith(("a ", "an ", "the ")) and _classify(parts[1], False)[0].type == "organization":
             return SourceInfo("organization", named=True), None  # "American, the world's biggest airline"
         if info.type in ("anonymous", "collective"):
             access, reason = described(phrase.lower())
@@ -292,7 +293,7 @@ def _type(phrase: str, sentence_initial: bool) -> SourceInfo:
             return SourceInfo("anonymous", restricted=True, access=access, reason=reason)  # "a New York judge"
         after_head = all(tokens.index(n) > head for n in names)
         if (head_word in COLLECTIVE or head_word in ROLES) and head_word.endswith("s") and after_head and not titled:
-            if (head_word in _VAGUE_QUANTIFIERS or lower[0] in _VAGUE_QUANTIFIERS) and "including" not in lower and "such" not in lower:
+            if (head_word in _VAGUE_QUANTIFIERS or lower[0] in _VAGUE_QUANTIFIERS) and not {"including", "such"} & set(lower):
                 return SourceInfo("collective", access=access, reason=reason)  # "others in the African-American community"
             return SourceInfo("organization", named=True)  # "analysts at Goldman Sachs", "officials at the Pentagon"
         before_head = all(tokens.index(n) < head for n in names)
