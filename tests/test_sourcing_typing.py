@@ -72,23 +72,23 @@ def test_examples_are_not_an_apposition():
     assert classify("many experts, including the World Bank,").type == "organization"
 
 
-def test_transcript_capitals_are_a_speaker():
-    text = "WALLACE: Do you see them as equivalent?\nPENCE: I do not.\nWALLACE: Why not?\nPENCE: Because."
-    assert classify("WALLACE", True, text).type == "person"
-    assert classify("NATO", True, "NATO: allies meet. NATO said the talks went well.").type == "organization"
+_TRANSCRIPT = "WALLACE: Do you see them as equivalent?\nPENCE: I do not.\nWALLACE: Why not?\nPENCE: Because."
 
 
-def test_title_case_headline_gives_no_first_name():
-    text = "Old Hands Help Russia Navigate the Talks.\n\nRussia said the talks went well."
-    assert classify("Russia", True, text).type == "organization"
-    assert classify("Navigate", False, "Sergei Navigate visited. Navigate said so.").type == "person"
-
-
-def test_sentence_opener_is_no_first_name():
-    text = "Workers gathered outside the plant. Outside Carrier, the mood was grim. Carrier said it would move."
-    assert classify("Carrier", True, text).type == "organization"
-    text = "Sergei Shoigu visited Pyongyang. Shoigu said the talks went well."
-    assert classify("Shoigu", True, text).type == "person"
+@pytest.mark.parametrize(
+    "name, text, kind",
+    [
+        ("WALLACE", _TRANSCRIPT, "person"),  # capitals labelling a transcript's turns
+        ("NATO", "NATO: allies meet. NATO said the talks went well.", "organization"),
+        ("Russia", "Old Hands Help Russia Navigate the Talks.\n\nRussia said the talks went well.", "organization"),
+        ("Navigate", "Sergei Navigate visited. Navigate said so.", "person"),
+        ("Carrier", "Workers gathered outside the plant. Outside Carrier, the mood was grim. Carrier said it would move.",
+         "organization"),  # a sentence opener that is also a lower-case word is no first name
+        ("Shoigu", "Sergei Shoigu visited Pyongyang. Shoigu said the talks went well.", "person"),
+    ],
+)
+def test_a_single_name_is_read_in_its_document(name, text, kind):
+    assert classify(name, True, text).type == kind
 
 
 def test_measured_share_reads_number_words():
