@@ -9,7 +9,9 @@ set, a short reason), no corpus text:
 - `polnear_train_source_types_heldout.jsonl`: 100 train sources.
   These three were held out when drawn; all three have since been used to tune the typer;
 - `polnear_train_source_types_heldout3.jsonl`: 150 train sources from articles none of the others
-  come from, labelled and committed before any change to the typer that followed: the held-out set.
+  come from, labelled and committed before any change to the typer that followed: the held-out set;
+- `polnear_train_source_types_heldout4.jsonl`: 100 train sources from articles none of the other
+  train sets come from, labelled and committed after the typer's last change, before it ran on them.
 
 `python -m evaluation sourcing_typing` prints, per set, the accuracy given the gold span, the
 end-to-end figure (the extractor finds a source at that span and types it right) and the confusion
@@ -75,11 +77,21 @@ def train_heldout3_sample() -> list[dict]:
     return items[:150]
 
 
+def train_heldout4_sample() -> list[dict]:
+    """100 PolNeAR train attributions with a source from train articles none of the two earlier train
+    sets come from, drawn with a fifth seed after the typer's last change: a second held-out set."""
+    used = {item["article"] for item in train_heldout_sample() + train_heldout3_sample()}
+    items = _sourced([a for a in polnear("train") if a[0] not in used])
+    random.Random(SAMPLE_SEED + 4).shuffle(items)
+    return items[:100]
+
+
 TYPING_SETS = {  # name: (split, file, what)
     "tuned": ("dev", "polnear_dev_source_types.jsonl", "200 tuning sources (first set)"),
     "held-out": ("dev", "polnear_dev_source_types_heldout.jsonl", "100 tuning sources (first held-out set, now tuning data)"),
     "held-out-2": ("train", "polnear_train_source_types_heldout.jsonl", "100 tuning sources (second held-out set, now tuning data)"),
     "held-out-3": ("train", "polnear_train_source_types_heldout3.jsonl", "150 held-out sources"),
+    "held-out-4": ("train", "polnear_train_source_types_heldout4.jsonl", "100 held-out sources (labelled after the last change)"),
 }
 
 
