@@ -68,6 +68,15 @@ def test_agentless_and_non_speech_attributions_leave_the_words_to_the_writer():
     assert [c for _, c in _cues(decided, ("The council", "decide", "the scheme was a disgrace"))] == ["disgrace"]
 
 
+
+def test_the_writer_as_source_keeps_the_words():
+    text = "I believe the plan was a disgrace."
+    assert ("evaluative", "disgrace") in _cues(text, ("I", "believe", "the plan was a disgrace"))
+    text = "We think the plan was a disgrace."
+    assert ("evaluative", "disgrace") in _cues(text, ("We", "think", "the plan was a disgrace"))
+    text = "US officials believe the plan was a disgrace."  # "US" is not "us"
+    assert _cues(text, ("US officials", "believe", "the plan was a disgrace")) == []
+
 def test_news_neutral_words_and_phrases_do_not_count():
     assert _cues("A strong earthquake hit the coast; a severe weather warning is in place.") == []
     assert _cues("The attack raised concern among residents.") == []

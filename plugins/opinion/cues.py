@@ -4,7 +4,8 @@ The writer's own words are `Document.unquoted` (quotations blanked) with the rep
 content of attributions blanked too ("X said the plan was a disaster"), so neither
 quoted nor reported speech yields cues. Only attributions to a source (not agentless
 ones: "it is believed") through a verb of saying or believing (`attribution_verbs`)
-take the words away from the writer.
+take the words away from the writer, and not when the source is the writer ("I believe",
+"we think": `writer_sources`).
 """
 
 from __future__ import annotations
@@ -37,10 +38,11 @@ def not_own(doc: Document) -> list[tuple[int, int]]:
 def _own(doc: Document) -> tuple[str, list[tuple[int, int]]]:
     own = _OWN_VIEWS.get(doc)
     if own is None:
-        verbs = lexicon().attribution_verbs
+        lex = lexicon()
+        verbs, writer = lex.attribution_verbs, lex.writer_sources
         spans = [(a.content_start, a.content_end) for a in doc.assertions if isinstance(a, Attribution)
                  and a.content_start is not None and a.content_end is not None
-                 and a.source_type != "none" and (a.verb or "").lower() in verbs]
+                 and a.source_type != "none" and (a.verb or "").lower() in verbs and a.source not in writer]
         own = _OWN_VIEWS[doc] = (blank(doc.unquoted, spans), _merged(spans + [(q.start, q.end) for q in doc.quotes]))
     return own
 
