@@ -75,7 +75,7 @@ def _score(doc: Document, threshold: float) -> Scores:
     for a in doc.assertions:
         if isinstance(a, OpinionCue) and a.sentence_start is not None:
             by_sentence.setdefault(a.sentence_start, []).append(a)
-    not_own_starts = _not_own_sentences(doc)
+    not_own_starts = not_own_sentences(doc)
     opinion: list[ScoredSentence] = []
     for start in sorted(by_sentence):
         cues = by_sentence[start]
@@ -87,7 +87,7 @@ def _score(doc: Document, threshold: float) -> Scores:
     return Scores(opinion, len(doc.sentences) - len(not_own_starts))
 
 
-def _not_own_sentences(doc: Document) -> set[int]:
+def not_own_sentences(doc: Document) -> set[int]:
     """Starts of the sentences that quotations and attributed content leave with fewer than
     `MIN_OWN_WORDS` words of the writer's own: only sentences those spans touch are looked at."""
     spans = not_own(doc)  # sorted and disjoint, as the sentences are
