@@ -22,6 +22,7 @@ from .lexicon import SCARE_QUOTE, SENTENCE_CUES, CueList, Lexicon, lexicon, lowe
 
 _OWN_VIEWS: weakref.WeakKeyDictionary[Document, tuple[str, list[tuple[int, int]]]] = weakref.WeakKeyDictionary()
 _LEAD_WORDS = re.compile(r"([a-z]+(?:['’]s)?)(?:\s+([a-z]+))?")
+_LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 Cue = tuple[CueList, int, int, Sentence]
 
 
@@ -188,10 +189,12 @@ def _clause_start(view: str, sentence_start: int, mark: int) -> int:
 
 def _scare_quotes(doc: Document, view: str, starts: list[int], lex: Lexicon) -> Iterator[Cue]:
     """Quotation marks around a few lower-case words the writer uses but no speaker says:
-    "the 'reforms'". Titles, nicknames and attributed words do not count."""
+    "the 'reforms'". Titles, nicknames, attributed words and words mentioned as words
+    (`mention_frames`: 'such as "affect" and "effect"', 'the term "blog"') do not count."""
     kind = lex.lists.get(SCARE_QUOTE)
     if kind is None:
         return
+    mention_end = -1  # end of the last quotation that mentions a word: '"affect" and "effect"' goes on
     for q in doc.quotes:
         if q.speaker is not None or q.end - q.start > 40:
             continue
@@ -201,6 +204,10 @@ def _scare_quotes(doc: Document, view: str, starts: list[int], lex: Lexicon) -> 
         before = view[max(0, q.start - 2) : q.start]
         if not (before[-1:].isspace() and before[:1].isalnum()):
             continue  # the quotation must sit inside the writer's own sentence
+        lead = lower(view[max(0, q.start - 30) : q.start])
+        if lex.mention_frames.search(lead) or (mention_end >= 0 and _LIST_JOIN.fullmatch(view, mention_end, q.start)):
+            mention_end = q.end
+            continue
         i = bisect_right(starts, q.start) - 1
         if i >= 0 and q.start < doc.sentences[i].end:
             yield kind, q.start, q.end, doc.sentences[i]
