@@ -11,14 +11,18 @@ twice, as OPN001 counts them), and optionally three sentence features that may o
   threshold 1.0, and OPN001's rule that a lone weak cue never flags;
 - `unconstrained`: every weight and the threshold fitted, a lone weak cue may flag.
 
-Nothing is written: see docs/opinion.md for the decision. The test split is not read.
+The unconstrained model with counters, fitted on all of train + dev, is also run over the BBC
+corpus, to count the sentences it would flag against the pack's. Nothing is written: see
+docs/opinion.md for the decision. The test split is not read.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import random
 import re
+from functools import cache
 
 from factlint.document import Document
 from factlint.pipeline import Engine
@@ -26,7 +30,7 @@ from factlint.plugins.opinion.cues import extract
 from factlint.plugins.opinion.scoring import MAX_PER_LIST, is_opinion, not_own_sentences
 from factlint.segment import segment
 
-from . import prf
+from . import SHARED, prf
 from .opinion import CHECKTHAT, SPLITS, read_tsv
 
 FOLDS = 5
@@ -42,37 +46,53 @@ COUNTERS = {
 
 
 def sentences() -> list[dict]:
-    """Per train + dev sentence: label, OPN001's verdict with the pack, cue counts by class and tier,
-    the strong cues' summed weight, and the counter features present."""
-    others = [e for e in Engine().registry.extractors if e is not extract]
+    """Per train + dev sentence (each a one-sentence article): its features and label."""
     out = []
     for _, name in SPLITS[:2]:
         for _, text, label in read_tsv(CHECKTHAT / name):
-            doc = Document(id="s", text=text)
-            segment(doc)
-            for extractor in others:
-                doc.assertions.extend(extractor(doc))
-            hidden = not_own_sentences(doc)
-            cues = [c for c in extract(doc) if c.sentence_start not in hidden]
-            by_sentence: dict[int | None, list] = {}
-            for c in cues:
-                by_sentence.setdefault(c.sentence_start, []).append(c)
-            counts: dict[str, int] = {}
-            strong = 0.0
-            for c in cues:
-                key = f"{c.cue} {'strong' if c.weight >= 1.0 else 'weak'}"
-                counts[key] = counts.get(key, 0) + 1
-                if c.weight >= 1.0 and counts[key] <= MAX_PER_LIST:
-                    strong += c.weight
-            out.append({
-                "subj": label == "SUBJ",
-                "tiers": any(is_opinion(cs, 1.0) for cs in by_sentence.values()),
-                "lone_weak": len(cues) == 1 and cues[0].weight < 1.0,
-                "counts": {k: min(n, MAX_PER_LIST) for k, n in counts.items()},
-                "strong": strong,
-                "counters": [k for k, rx in COUNTERS.items() if rx.search(text)],
-            })
+            found = features(Document(id="s", text=text))
+            out.append({**(found[0] if found else _features_of(text, [])), "subj": label == "SUBJ"})
     return out
+
+
+def features(doc: Document) -> list[dict]:
+    """Per sentence of the writer's own with a cue: OPN001's verdict with the pack, whether it rests on
+    a lone weak cue, cue counts by class and tier, the strong cues' summed weight, the counters."""
+    segment(doc)
+    for extractor in _other_extractors():
+        doc.assertions.extend(extractor(doc))
+    hidden = not_own_sentences(doc)
+    by_sentence: dict[int | None, list] = {}
+    for c in extract(doc):
+        if c.sentence_start not in hidden:
+            by_sentence.setdefault(c.sentence_start, []).append(c)
+    out = []
+    for start, cues in by_sentence.items():
+        sentence = doc.sentence_at(start)
+        out.append(_features_of(doc.text[sentence.start : sentence.end], cues))
+    return out
+
+
+@cache
+def _other_extractors() -> list:
+    return [e for e in Engine().registry.extractors if e is not extract]
+
+
+def _features_of(text: str, cues: list) -> dict:
+    counts: dict[str, int] = {}
+    strong = 0.0
+    for c in cues:
+        key = f"{c.cue} {'strong' if c.weight >= 1.0 else 'weak'}"
+        counts[key] = counts.get(key, 0) + 1
+        if c.weight >= 1.0 and counts[key] <= MAX_PER_LIST:
+            strong += c.weight
+    return {
+        "tiers": bool(cues) and is_opinion(cues, 1.0),
+        "lone_weak": len(cues) == 1 and cues[0].weight < 1.0,
+        "counts": {k: min(n, MAX_PER_LIST) for k, n in counts.items()},
+        "strong": strong,
+        "counters": [k for k, rx in COUNTERS.items() if rx.search(text)],
+    }
 
 
 def _solve(a: list[list[float]], b: list[float]) -> list[float]:
@@ -186,9 +206,21 @@ def cross_validate(data: list[dict]) -> None:
             print(f"  {label:44} {macro(pairs)}")
 
 
+def bbc(weights: dict[str, float]) -> None:
+    """Sentences of BBC news the unconstrained model (with counters) would flag, against the pack."""
+    tiers = free = 0
+    for line in (SHARED / "data" / "bbc" / "bbc.jsonl").open(encoding="utf-8"):
+        record = json.loads(line)
+        for s in features(Document(id=record["id"], text=record["text"])):
+            tiers += s["tiers"]
+            free += predict_free(weights, s, True)
+    print(f"BBC sentences flagged: pack {tiers}; unconstrained + counters (fitted on all of train + dev) {free}")
+
+
 def main() -> None:
     data = sentences()
     cross_validate(data)
+    bbc(fit_free(data, counters=True))
     weights = fit_weak(data, counters=True)
     print("fitted on all of train + dev (fitted weak + counters; strong tiers fixed; threshold 1.0):")
     for key, value in sorted(weights.items(), key=lambda kv: -kv[1]):
