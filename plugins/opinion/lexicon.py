@@ -171,7 +171,7 @@ class Lexicon:
         frames = [_variants(v)[0] for v in lists.pop(MENTION_FRAMES, [])]
         # at the end of the lower-cased text before a quotation; "so-called" is not "called"
         self.mention_frames = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in frames) + r")\s*$"
+            r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in frames) + r")\s*$"
             if frames else r"(?!)")
         neutral = [v for name in NEUTRAL_LISTS for p in lists.pop(name, []) for v in _variants(p)]
         stop = {p for p in neutral if " " not in p}
