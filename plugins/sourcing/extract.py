@@ -74,8 +74,8 @@ ADVERBS = frozenset(w for w in FRAMES if " " not in w)  # reportedly, allegedly,
 NOUN_FRAMES = frozenset(w for w in FRAMES if w.split()[-1] in ("that", "of") and not w.startswith(("there ", "it ")))
 RAISING = frozenset(w for w in FRAMES if w.endswith(" to"))
 NOUN_LIKE = words("noun_like_verbs")
-PASSIVE_REPORTING = words("passive_reporting_verbs")
 QUOTE_ONLY = words("quote_only_verbs")
+SPEECH_LISTED = words("speech_verbs")
 THAT_VERBS = words("that_verbs")
 BELIEF = words("belief_verbs")
 QUANTIFIERS = words("quantifiers")
@@ -91,6 +91,7 @@ GROUP_PRONOUNS = words("group_pronouns")
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS
 ROLES = words("anonymous_roles")
 _NOUN_OWNERS = words("noun_frame_openers")
+_NOUN_OPENERS = _NOUN_OWNERS | PREPOSITIONS
 _ANTECEDENT_STOPS = BOUNDARY | PREPOSITIONS | {"with", "about", "without", "through", "across", "behind", "near"}
 _NOT_INFINITIVE_CUE = frozenset({"authorized", "authorised", "anonymity", "permitted", "allowed", "cleared", "not"})
 _LIGHT_VERBS = frozenset({"make", "makes", "made", "making", "has", "have", "had", "having", "take", "takes", "took", "get", "gets", "got", "do", "does", "did", "give", "gives", "gave"})
@@ -108,6 +109,8 @@ _AUDIENCE = r"(?:" + trie(words("audience_words")) + r")"
 _ADVERBIAL = r"(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:19|20)\d\d|yesterday|today|last (?:week|month|year|night)|this (?:week|month|year)|earlier|later|previously|again|recently|at the time|in (?:a|an|his|her|their|its) (?:statement|interview|speech|letter|report|tweet|post|email|note|briefing)(?: (?:to|with|on) [\w'’. -]{1,40}?)?|on (?:twitter|facebook|x|television|tv|radio)|in (?:parliament|court|congress)|publicly|privately|repeatedly|also|too)"
 _SKIP_AFTER = re.compile(rf"(?:,?\s+{_ADVERBIAL}(?![\w'’]))*(?:\s+{_AUDIENCE}(?![\w'’]))?(?:,?\s+{_ADVERBIAL}(?![\w'’]))*(?:\s*,)?(?:\s+that(?![\w'’]))?[\s:,]*")
 _INTRODUCED = re.compile(rf"(?:,?\s+{_ADVERBIAL}(?![\w'’]))*\s*(?:that(?![\w'’])|[:,]?\s*[“\"‘])")
+_CLAUSE = re.compile(r"\s+(?:he|she|they|we|i|there)\s+[a-z]+[\s’']")  # a clause without "that": "shows he needs"
+
 _TOLD_OBJECT = re.compile(r"(?:\s+[^\s,.;:!?“”\"]+){1,8}?\s+that(?![\w'’])\s*")
 _BY_AGENT = re.compile(r"(?:\s+[^\s,.;:!?]+){0,5}?\s+by\s+")
 _ABBREV = r"(?:mr|mrs|ms|dr|st|gen|sen|rep|gov|lt|col|sgt|prof|capt|u\.s|u\.k|u\.n|no|jr|sr|inc|co|corp|ltd)\."
@@ -247,7 +250,7 @@ class Reader:
                 return None
             first = toks[j].strip("“\"‘(")
             name_like = i - 1 - j <= 4 and all(t.strip(",")[:1].isupper() for t in toks[j:i])
-            if not (first[:1].islower() or first.lower() in ("the", "a", "an") or name_like):
+            if not (first[:1].islower() or first.lower() in ("the", "a", "an") or name_like or first.isdigit()):
                 return None
             i = j
             toks[i - 1] = toks[i - 1][:-1]
@@ -333,8 +336,17 @@ class Reader:
                 break
         # the subject: the words before the sentence's first auxiliary or verb form (at most six)
         begin = sentence.start
-        first = _WORD.match(self.low, _OPENING.match(self.low, begin, before).end(), before)
-        if first and (first.group() in BOUNDARY or first.group() in PREPOSITIONS or first.group() in _OPENERS):
+        opening = _OPENING.match(self.low, begin, before).end()
+        first = _WORD.match(self.low, opening, before)
+        if first is None or first.end() == before - 1 and first.group() in PARTICIPIAL:
+            # the participle opens the sentence ("Recalling …, Mr. Biden said", "After arguing …, he"):
+            # the subject follows the participle clause's comma
+            comma = self.text.find(",", before, min(sentence.end, before + 200))
+            if comma < 0:
+                return None, NONE
+            begin, before = comma + 1, sentence.end
+            first = _WORD.match(self.low, _OPENING.match(self.low, begin, before).end(), before)
+        elif first.group() in BOUNDARY or first.group() in PREPOSITIONS or first.group() in _OPENERS:
             # "Then he cut into Bush, calling …", "At the time, Sanders …": skip the opener
             comma = self.text.find(",", first.end(), min(before, first.end() + 50))
             begin = comma + 1 if comma > 0 and first.group() not in _OPENERS else first.end()
@@ -410,9 +422,11 @@ class Reader:
         return ""
 
     def introduced(self, end: int, sentence: Sentence, cls: str) -> bool:
-        """Whether reported content follows a verb: "that", a colon or a quotation; for a verb of
-        intent, an infinitive ("vowed to", "hopes to")."""
-        return bool(_INTRODUCED.match(self.low, end, sentence.end)) or cls == "intent" and self.low.startswith(" to ", end)
+        """Whether reported content follows a verb: "that", a colon, a quotation or a clause opening
+        with a subject pronoun ("shows he needs"); for a verb of intent, an infinitive ("vowed to")."""
+        low = self.low
+        return bool(_INTRODUCED.match(low, end, sentence.end) or _CLAUSE.match(low, end, sentence.end)) \
+            or cls == "intent" and low.startswith(" to ", end)
 
     def skip_after(self, pos: int, end: int) -> int:
         """Where the reported content may start after a verb at `pos`: adverbials, audiences ("told
@@ -456,6 +470,8 @@ class Reader:
         original = self.text[max(sentence.start, start - 40) : start].split()
         named = bool(original) and original[-1][:1].isupper()
         noun = prev in ROLES or prev in COLLECTIVE or prev in ORGS or prev in DOCUMENTS or named
+        if tense == "past" and (named and two_back not in NOT_SUBJECT or prev.endswith(")")):
+            return True  # "Fox News reported.", "Sanders (I-Vt.) called on": a name and a past tense
         if (two_back in PREPOSITIONS or two_back in ("below", "above", "than")) and not named or two_back in NOT_SUBJECT and not noun:
             return False  # "below analyst forecasts", "its central claim": a noun phrase (not "the University of Michigan reported")
         if following == "that" or after and after[0][:1] in "“\":":
@@ -463,8 +479,9 @@ class Reader:
         if tense == "ing":
             # "is touting" (progressive), "recent polls showing" (a reduced relative); else a gerund
             # or a noun ("Russia backing North Korea")
-            return prev in _BE or prev in DOCUMENTS or prev in COLLECTIVE or prev in ROLES \
-                or bool(CONTRACTED.match(prev)) and prev.endswith(("s", "re", "m"))
+            named_subject = named and two_back not in PREPOSITIONS and two_back not in NOT_SUBJECT  # not "into TV viewing"
+            return prev in _BE or prev in DOCUMENTS or prev in COLLECTIVE or prev in ROLES or named_subject or prev == "all" \
+                or bool(CONTRACTED.match(prev)) and prev.endswith(("s", "re", "m"))  # (and "super PACs supporting")
         bare = prev.strip("“\"‘(,")
         if bare in QUANTIFIERS:
             return False  # "several suspects have been detained"
@@ -695,8 +712,8 @@ class Reader:
             source = self.source_after(by.end(), sentence.end) if by else None
             if source is not None:
                 return Item((start, end), lemma, source, self._strip(sentence.start, start), self.classify(source, sentence), sentence, "before", cls)
-            if lemma not in PASSIVE_REPORTING:
-                return None
+            if cls not in ("speech", "belief", "stance"):
+                return None  # "was signed", "is released": an act, not a view held or voiced
             cue_start = low.rfind(aux, sentence.start, start)
             return Item((cue_start, end), lemma, None, self._strip(sentence.start, sentence.end), NONE, sentence, "frame", "passive")
         if prev_bare == "to" and tense == "base" and cls != "seeming":
@@ -717,7 +734,8 @@ class Reader:
             return None  # "Others thought to be in the running": a reduced passive, no one thinking
         if BY_ACTION.match(low, end, min(sentence.end, end + 30)):
             return None  # "responded by orchestrating": an action, not speech
-        if tense == "ing" and (prev.rstrip("”’\"'").endswith(",") or prev_bare in PARTICIPIAL or not prev):
+        lead = before[-2] if prev.endswith("ly") and prev.isalpha() and len(before) > 1 else prev  # ", forcefully denouncing"
+        if tense == "ing" and (lead.rstrip("”’\"'").endswith(",") or lead.strip("“\"‘(") in PARTICIPIAL or not prev):
             source, info = self.main_subject(sentence, start)
             if source is None or info.guessed and lemma in NOUN_LIKE:
                 return None
@@ -753,7 +771,7 @@ class Reader:
                     content = self.content_after(source[1], sentence, lemma)
                 return Item((start, end), lemma, source, content, self.classify(source, sentence), sentence, "before", cls)
             conjunction = self.conjunction(before)
-            if conjunction in ("and", "but") and tense in ("past", "s", "ing"):
+            if conjunction in ("and", "but") and tense in ("past", "s", "ing", "base") or conjunction == "or" and tense in ("past", "s"):
                 source, info = self.main_subject(sentence, start)
                 if source is None:
                     return None
@@ -763,6 +781,9 @@ class Reader:
             info = self.classify(source, sentence)
         if info.guessed and lemma in NOUN_LIKE and not self.introduced(end, sentence, cls):
             return None
+        if info.guessed and lemma in NOUN_LIKE and not _INTRODUCED.match(low, end, sentence.end) \
+                and low[max(sentence.start, source[0] - 12) : source[0]].rstrip().rpartition(" ")[2] in _NOUN_OPENERS:
+            return None  # "amid opposition claims he was": a noun after a preposition, not a subject
         if tense in ("past", "part") and info.type == "document" and not info.named and re.match(r"\s+(?:in|as|by|at|on|from)\b", low[end : end + 6]):
             return None  # "the document cited in various briefings": a participle, not the verb
         if self.ends_clause(end, sentence.end):
@@ -771,9 +792,10 @@ class Reader:
             if lemma in QUOTE_ONLY and not (content and text[content[0] : content[0] + 1] in "“\"‘'"):
                 return None
         else:
-            if lemma in QUOTE_ONLY and not re.match(r"\s*(?::|,?\s*(?:[“\"‘]|''))", text[end : end + 5]):
-                return None
-            if lemma in THAT_VERBS and not _INTRODUCED.match(low, end, sentence.end):
+            if lemma in QUOTE_ONLY and not re.match(r"\s*(?::|,?\s*(?:[“\"‘]|''))", text[end : end + 5]) \
+                    and not (lemma in SPEECH_LISTED and low.startswith(" that ", end)):
+                return None  # ("concluded that …": a speech verb too)
+            if lemma in THAT_VERBS and not self.introduced(end, sentence, cls):
                 return None
             content = self.content_after(end, sentence, lemma)
             form = "after"
