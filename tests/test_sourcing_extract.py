@@ -271,3 +271,33 @@ def test_type_source_reads_a_given_span_in_its_document():
     segment(doc)
     assert type_source(doc, text.index("They"), text.index("They") + 4).type == "collective"
     assert type_source(doc, text.rindex("Shoigu"), text.rindex("Shoigu") + 6).type == "person"
+
+
+def test_content_in_an_opening_adverbial_clause_ends_at_its_comma():
+    # seed 003: the main clause after the "While …," clause is the writer's own words, not Trump's
+    text = (
+        "While President Trump has called for greater vigilance against threats from rogue states like "
+        "North Korea, the Biden administration's response has been lackluster, leaving the door open."
+    )
+    a = one(text, "called for")
+    assert span(text, a, "source") == "President Trump"
+    assert span(text, a, "content") == "greater vigilance against threats from rogue states like North Korea"
+    # a comma inside a quotation does not end the clause; without an opening conjunction, the
+    # reported clause runs on past its commas
+    quoted = 'Although Mr Smith said "we will act, and soon", the plan stalled.'
+    assert span(quoted, one(quoted, "said"), "content") == '"we will act, and soon"'
+    closing = 'While Mr Smith said "we will act", the plan stalled.'  # a comma just after the quotation
+    assert span(closing, one(closing, "said"), "content") == '"we will act"'
+    plain = "Mr Smith said that the plan, which cost millions, had stalled, and that he would resign."
+    assert span(plain, one(plain, "said"), "content") == "the plan, which cost millions, had stalled, and that he would resign."
+
+
+def test_opinion_in_the_main_clause_after_an_attribution_is_the_writers():
+    from factlint import check_texts
+
+    text = (
+        "While President Trump has called for greater vigilance against threats from rogue states, the "
+        "administration's response has been lackluster."
+    )
+    report = check_texts({"doc": text}, config={"select": ["OPN"]})
+    assert any(text[f.start : f.end] == "lackluster" for f in report.findings)

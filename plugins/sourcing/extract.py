@@ -134,6 +134,8 @@ def _opens(text: str, start: int, pos: int) -> bool:
     return _OPENING.match(text, start, pos).end() == pos
 
 
+# An adverbial clause opening a sentence ("While Trump has called for …, the response …").
+_SUBORDINATE = re.compile(r"[\s“\"‘'(]*(?:" + trie(words("clause_subordinators")) + r")\s")
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
 
 
@@ -394,7 +396,20 @@ class Reader:
         inside = self.doc.quote_at(pos)
         if inside and inside.end > start:
             end = min(end, inside.end - 1)  # a cue inside a quotation reports no further than its end
+        elif _SUBORDINATE.match(self.low, sentence.start, pos) and "," not in self.text[sentence.start : pos]:
+            end = self.clause_end(start, end)  # "While X has called for …, [the main clause]"
         return self._strip(start, end)
+
+    def clause_end(self, start: int, end: int) -> int:
+        """Where an opening adverbial clause ends: its first comma outside quotation marks."""
+        text, doc = self.text, self.doc
+        comma = text.find(",", start, end)
+        while comma >= 0:
+            quote = doc.quote_at(comma) if doc.quotes else None
+            if quote is None:
+                return comma
+            comma = text.find(",", max(quote.end, comma + 1), end)
+        return end
 
     def content_before(self, source_start: int, sentence: Sentence) -> tuple[int, int] | None:
         text = self.text
