@@ -100,7 +100,12 @@ MAX_CONTENT = 3000  # characters of reported content at most (about two long par
 _BACK_REFERENCES = frozenset({"they", "them", "their", "it", "its"})  # take the type of the source named before
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "am", "’s", "'s", "’re", "'re"})
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
-_NOUN_COMPLEMENTS = frozenset({"of", "for", "to", "about", "on", "over", "against", "that", "at"})
+_NOUN_COMPLEMENTS = frozenset({"of", "for", "to", "about", "on", "over", "against", "that", "at", "behind"})
+# Verbs whose object is an attitude their subject holds or shows ("threw her support behind").
+_HOLDING_VERBS = frozenset({
+    "has", "have", "had", "made", "make", "makes", "gave", "give", "gives", "threw", "throw", "throws", "lent", "lend",
+    "lends", "enjoys", "enjoyed", "won", "wins", "earned", "raised", "raises", "shares", "shared",
+})
 _NOUN_BLOCKERS = frozenset({"no", "any", "in", "case", "just", "a", "an", "this", "these", "those", "every", "each"})
 _NOT_OWNERS = frozenset({"it's", "it’s", "that's", "that’s", "there's", "there’s", "what's", "what’s", "who's", "who’s"})
 PERSPECTIVE_NOUNS = words("perspective_nouns")
@@ -379,6 +384,15 @@ class Reader:
         info = self.classify(source, sentence)
         return (None, NONE) if info.type == "none" else (source, info)
 
+    def earlier(self, sentence: Sentence, before: int) -> bool:
+        """Whether an attribution with a source stands earlier in the sentence (a list of verbs)."""
+        for item in reversed(self.items):
+            if item.sentence is not sentence:
+                return False
+            if item.source and item.source[1] <= before:
+                return True
+        return False
+
     # --- the content ---------------------------------------------------------------
     def content_after(self, pos: int, sentence: Sentence, lemma: str | None) -> tuple[int, int] | None:
         end = sentence.end
@@ -493,7 +507,11 @@ class Reader:
             return True
         if tense == "ing":
             # "is touting" (progressive), "recent polls showing" (a reduced relative); else a gerund
-            # or a noun ("Russia backing North Korea")
+            # or a noun ("Russia backing North Korea"); "is already claiming": the adverb skipped
+            if not prev:
+                return True  # "Listing …, she added": a participle opening the sentence
+            if prev.endswith("ly") and two_back in _BE:
+                return True
             named_subject = named and two_back not in PREPOSITIONS and two_back not in NOT_SUBJECT  # not "into TV viewing"
             return prev in _BE or prev in DOCUMENTS or prev in COLLECTIVE or prev in ROLES or named_subject or prev == "all" \
                 or bool(CONTRACTED.match(prev)) and prev.endswith(("s", "re", "m"))  # (and "super PACs supporting")
@@ -634,9 +652,16 @@ class Reader:
             if not after or after[0] not in _NOUN_COMPLEMENTS or prev in _NOUN_BLOCKERS:
                 return None
             verb_before = before[-2] if owned and len(before) > 1 else prev
-            if verb_before in VERBS or verb_before in ("has", "have", "had", "made", "make", "makes"):
+            if verb_before in VERBS:
                 return None  # "expressed their support for": the verb carries the attribution
             content = self._strip(end, sentence.end)
+            if verb_before in _HOLDING_VERBS:
+                # "threw her support behind", "has concerns about": the attitude is the subject's
+                at = low.rfind(" " + verb_before + " ", sentence.start, start) + 1
+                source = self.subject(sentence.start, at) if at > sentence.start else None
+                if source is None:
+                    return None
+                return Item((at, end), word, source, content, self.classify(source, sentence), sentence, "after", "noun")
         if prev in _POSSESSIVE_DETERMINERS:
             owner = (start - len(prev) - 1, start - 1)
             info = SourceInfo("person", anaphoric=True) if prev in ("his", "her", "my") else self.previous(start)
@@ -727,7 +752,7 @@ class Reader:
             source = self.source_after(by.end(), sentence.end) if by else None
             if source is not None:
                 return Item((start, end), lemma, source, self._strip(sentence.start, start), self.classify(source, sentence), sentence, "before", cls)
-            if cls not in ("speech", "belief", "stance"):
+            if cls in ("decree", "publication"):
                 return None  # "was signed", "is released": an act, not a view held or voiced
             cue_start = low.rfind(aux, sentence.start, start)
             return Item((cue_start, end), lemma, None, self._strip(sentence.start, sentence.end), NONE, sentence, "frame", "passive")
@@ -741,7 +766,8 @@ class Reader:
             if source is None or info.guessed:
                 return None
             return Item((start, end), lemma, source, self.content_after(end, sentence, lemma), info, sentence, "after", cls)
-        if prev_bare in NOT_SUBJECT and not prev.endswith(",") or prev.endswith(("'s", "’s")) and not CONTRACTED.match(prev):
+        gerund = tense == "ing" and (prev_bare in PARTICIPIAL or prev_bare in ("in", "on"))  # "by saying", "in rejecting"
+        if prev_bare in NOT_SUBJECT and not prev.endswith(",") and not gerund or prev.endswith(("'s", "’s")) and not CONTRACTED.match(prev):
             return None
         if lemma in NOUN_LIKE and not self.verb_like(prev, tense, start, end, sentence):
             return None
@@ -750,7 +776,7 @@ class Reader:
         if BY_ACTION.match(low, end, min(sentence.end, end + 30)):
             return None  # "responded by orchestrating": an action, not speech
         lead = before[-2] if prev.endswith("ly") and prev.isalpha() and len(before) > 1 else prev  # ", forcefully denouncing"
-        if tense == "ing" and (lead.rstrip("”’\"'").endswith(",") or lead.strip("“\"‘(") in PARTICIPIAL or not prev):
+        if tense == "ing" and (lead.rstrip("”’\"'").endswith(",") or gerund or not prev):
             source, info = self.main_subject(sentence, start)
             if source is None or info.guessed and lemma in NOUN_LIKE:
                 return None
@@ -790,6 +816,8 @@ class Reader:
                 source, info = self.main_subject(sentence, start)
                 if source is None:
                     return None
+            elif prev.endswith(",") and tense in ("past", "s") and self.earlier(sentence, start):
+                source, info = self.main_subject(sentence, start)  # "… joked about X, declined to affirm Y, and told"
             else:
                 return None
         elif relative is None:
