@@ -855,11 +855,21 @@ class Reader:
         return Item((start, end), VERBS[word], None, self._strip(sentence.start, sentence.end), NONE, sentence, "frame", "seeming")
 
 
+def _answers(item: Item, frame: Item) -> bool:
+    """Whether a sourced attribution answers an agentless frame in its sentence: not when the frame
+    stands between its source and its verb ("X reportedly wants", "X was reported to have suggested"),
+    where the source is what the report is about."""
+    return not (item.cue and item.source and item.source[1] <= frame.cue[0] < item.cue[0])
+
+
 def _settle(doc: Document, items: list[Item]) -> list[Item]:
     """Drop agentless frames a named source in the same sentence answers; extend
     paragraph-final attributions over their paragraph; give uncovered quotations their speaker."""
-    sourced = {id(i.sentence) for i in items if i.info.type != "none" and not i.info.guessed and i.cls not in ("seeming", "noun")}
-    items = [i for i in items if i.cls != "agentless" or id(i.sentence) not in sourced]
+    sourced: dict[int, list[Item]] = {}
+    for i in items:
+        if i.info.type != "none" and not i.info.guessed and i.cls not in ("seeming", "noun", "agentless"):
+            sourced.setdefault(id(i.sentence), []).append(i)
+    items = [i for i in items if i.cls != "agentless" or not any(_answers(a, i) for a in sourced.get(id(i.sentence), ()))]
     by_block: dict[int, list[Item]] = {}
     for item in items:
         if item.sentence is not None:
