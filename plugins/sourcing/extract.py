@@ -253,14 +253,20 @@ class Reader:
             j = i - 1
             while j > 0 and j > i - 30 and not toks[j - 1].endswith((",", ";", ":", "”", '"')):
                 j -= 1
-            if j <= 0 or not toks[j - 1].endswith(",") or j == i - 1:
-                return None
             first = toks[j].strip("“\"‘(")
+            age = j == i - 1 and first[:-1].isdigit()  # "Mr. Regalado, 69, said"
+            if j <= 0 or not toks[j - 1].endswith(",") or j == i - 1 and not age:
+                return None
             name_like = i - 1 - j <= 4 and all(t.strip(",")[:1].isupper() for t in toks[j:i])
-            if not (first[:1].islower() or first.lower() in ("the", "a", "an") or name_like or first.isdigit()):
+            # "Jeff Weaver, Sanders’ campaign manager, said": an appositive after a name
+            after_name = toks[j - 1][:1].isupper() and first[:1].isupper() and toks[j - 1][:-1].lower() not in NOT_NAMES
+            if not (first[:1].islower() or first.lower() in ("the", "a", "an") or name_like or age or after_name):
                 return None
             i = j
             toks[i - 1] = toks[i - 1][:-1]
+            if i >= 2 and toks[i - 1].isdigit() and toks[i - 2].endswith(","):
+                i -= 1  # "Woodrow Benford, 58, who lives outside Minneapolis, says": the age too
+                toks[i - 1] = toks[i - 1][:-1]
         elif last[-1] in ";:”\"(—–" or last.endswith("''") or last.lower() in BOUNDARY or last.lower() in NOT_SUBJECT:
             return None
         if last.lower() in PRONOUNS and last[-1] not in ",;:":
