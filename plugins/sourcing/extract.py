@@ -95,6 +95,8 @@ _NOUN_OPENERS = _NOUN_OWNERS | PREPOSITIONS
 _ANTECEDENT_STOPS = BOUNDARY | PREPOSITIONS | {"with", "about", "without", "through", "across", "behind", "near"}
 _NOT_INFINITIVE_CUE = frozenset({"authorized", "authorised", "anonymity", "permitted", "allowed", "cleared", "not"})
 _LIGHT_VERBS = frozenset({"make", "makes", "made", "making", "has", "have", "had", "having", "take", "takes", "took", "get", "gets", "got", "do", "does", "did", "give", "gives", "gave"})
+_GERUND_OPENERS = PARTICIPIAL | {"in", "on"}
+_MID_ADVERBS = frozenset({"since", "also", "then", "once", "even", "still", "again", "now", "already", "just", "never", "not"})
 _OPENERS = frozenset({"then", "now", "later", "earlier", "still", "yet", "however", "meanwhile", "instead", "also", "so", "today", "yesterday", "recently", "though", "too", "moreover", "nevertheless", "indeed", "again", "in turn", "for example", "for instance", "in fact"})
 MAX_CONTENT = 3000  # characters of reported content at most (about two long paragraphs)
 _BACK_REFERENCES = frozenset({"they", "them", "their", "it", "its"})  # take the type of the source named before
@@ -228,6 +230,8 @@ class Reader:
             low = toks[i - 1].lower()
             if low in AUX or low.endswith("ly") and low.isalpha() and toks[i - 1][:1].islower():
                 i -= 1
+            elif low in _MID_ADVERBS and i >= 2 and toks[i - 2].lower() in AUX:
+                i -= 1  # "has since said", "had also warned"
             elif i >= 2 and (toks[i - 2].lower(), low) in AUX_PHRASES:
                 i -= 2
             elif i >= 3 and (toks[i - 3].lower(), toks[i - 2].lower(), low) in AUX_PHRASES:
@@ -772,7 +776,9 @@ class Reader:
             if source is None or info.guessed:
                 return None
             return Item((start, end), lemma, source, self.content_after(end, sentence, lemma), info, sentence, "after", cls)
-        gerund = tense == "ing" and (prev_bare in PARTICIPIAL or prev_bare in ("in", "on"))  # "by saying", "in rejecting"
+        adverb = prev.endswith("ly") and prev.isalpha() or prev in _MID_ADVERBS
+        lead = before[-2] if adverb and len(before) > 1 else prev  # ", forcefully denouncing", "while also suggesting"
+        gerund = tense == "ing" and lead.strip("“\"‘(") in _GERUND_OPENERS  # "by saying", "in rejecting"
         if prev_bare in NOT_SUBJECT and not prev.endswith(",") and not gerund or prev.endswith(("'s", "’s")) and not CONTRACTED.match(prev):
             return None
         if lemma in NOUN_LIKE and not self.verb_like(prev, tense, start, end, sentence):
@@ -781,7 +787,6 @@ class Reader:
             return None  # "Others thought to be in the running": a reduced passive, no one thinking
         if BY_ACTION.match(low, end, min(sentence.end, end + 30)):
             return None  # "responded by orchestrating": an action, not speech
-        lead = before[-2] if prev.endswith("ly") and prev.isalpha() and len(before) > 1 else prev  # ", forcefully denouncing"
         if tense == "ing" and (lead.rstrip("”’\"'").endswith(",") or gerund or not prev):
             source, info = self.main_subject(sentence, start)
             if source is None or info.guessed and lemma in NOUN_LIKE:
