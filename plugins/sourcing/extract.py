@@ -157,6 +157,7 @@ class Reader:
         self._skips: dict[tuple[int, int], int] = {}
         self._headlines: dict[int, bool] = {}
         self._described: dict[int, tuple[bool, bool]] = {}
+        self._types: dict[tuple[str, bool], SourceInfo] = {}  # a phrase's type in this document
 
     # --- spans -------------------------------------------------------------------
     def _strip(self, start: int, end: int) -> tuple[int, int] | None:
@@ -188,7 +189,10 @@ class Reader:
         if phrase.lower() in _BACK_REFERENCES:
             return self.previous(span[0], classify(phrase))
         initial = _opens(self.text, sentence.start, span[0])
-        info = classify(phrase, initial, self.text)
+        key = (phrase, initial)
+        info = self._types.get(key)
+        if info is None:
+            info = self._types[key] = classify(phrase, initial, self.text)
         if info.type == "anonymous" and not (info.access and info.reason):
             access, reason = self.described(sentence)
             info = replace(info, access=info.access or access, reason=info.reason or reason)
@@ -554,14 +558,15 @@ class Reader:
 
     def read(self) -> list[Item]:
         self.items = items = []
-        doc, low = self.doc, self.low
+        doc, low, text = self.doc, self.low, self.text
+        sentence_at, quoted = doc.sentence_at, (self.quoted if doc.quotes else None)
         for m in CUE.finditer(" " + low):
             start, end = m.start(1) - 1, m.end(1) - 1
-            sentence = doc.sentence_at(start)
-            if sentence is None or end > sentence.end or self.quoted(start, end):
+            sentence = sentence_at(start)
+            if sentence is None or end > sentence.end or quoted and quoted(start, end):
                 continue  # a cue inside a quotation is the speaker's sourcing, not the writer's
             word = m.group(1)
-            if self.text[start].isupper() and word not in POLLS and not _opens(self.text, sentence.start, start) \
+            if text[start].isupper() and word not in POLLS and not _opens(text, sentence.start, start) \
                     and not self.headline(sentence):
                 continue  # "Grand Slam", "the Post": a capitalised cue inside a sentence is a name
             if word in AFTER_CUES:
