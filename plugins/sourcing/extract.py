@@ -95,7 +95,9 @@ _NOUN_OPENERS = _NOUN_OWNERS | PREPOSITIONS
 _ANTECEDENT_STOPS = BOUNDARY | PREPOSITIONS | {"with", "about", "without", "through", "across", "behind", "near"}
 _NOT_INFINITIVE_CUE = frozenset({"authorized", "authorised", "anonymity", "permitted", "allowed", "cleared", "not"})
 _LIGHT_VERBS = frozenset({"make", "makes", "made", "making", "has", "have", "had", "having", "take", "takes", "took", "get", "gets", "got", "do", "does", "did", "give", "gives", "gave"})
-_GERUND_OPENERS = PARTICIPIAL | {"in", "on"}
+_NOT_CLAUSE_SOURCES = frozenset({"preposition", "noun", "label"})  # their source is no clause's subject
+_GERUND_OPENERS = PARTICIPIAL | {"in", "on", "for", "of"}
+_CLAUSE_OPENERS = PARTICIPIAL | PREPOSITIONS | {"instead", "rather", "despite", "besides"}  # "Instead of calling …, Mr. Trump said"
 _MID_ADVERBS = frozenset({"since", "also", "then", "once", "even", "still", "again", "now", "already", "just", "never", "not"})
 _OPENERS = frozenset({"then", "now", "later", "earlier", "still", "yet", "however", "meanwhile", "instead", "also", "so", "today", "yesterday", "recently", "though", "too", "moreover", "nevertheless", "indeed", "again", "in turn", "for example", "for instance", "in fact"})
 MAX_CONTENT = 3000  # characters of reported content at most (about two long paragraphs)
@@ -351,7 +353,7 @@ class Reader:
         """The source of a participle or a second verb ("…, adding that", "… and said"): the source of
         an attribution earlier in the sentence, else the sentence's subject when it is recognisably a source."""
         for item in reversed(self.items):
-            if item.sentence is sentence and item.source and item.source[1] <= before:
+            if item.sentence is sentence and item.source and item.source[1] <= before and item.cls not in _NOT_CLAUSE_SOURCES:
                 return item.source, item.info
             if item.sentence is not sentence:
                 break
@@ -359,7 +361,8 @@ class Reader:
         begin = sentence.start
         opening = _OPENING.match(self.low, begin, before).end()
         first = _WORD.match(self.low, opening, before)
-        if first is None or first.end() == before - 1 and first.group() in PARTICIPIAL:
+        if first is None or first.group() in _CLAUSE_OPENERS and self.low.find(",", first.end(), before) < 0 \
+                and TENSE.get(self.low[before : before + 12].split(" ", 1)[0]) == "ing":
             # the participle opens the sentence ("Recalling …, Mr. Biden said", "After arguing …, he"):
             # the subject follows the participle clause's comma
             comma = self.text.find(",", before, min(sentence.end, before + 200))
@@ -493,6 +496,8 @@ class Reader:
         """Whether a word that is also a noun ("support", "claims") is used as a verb here."""
         after = self.low[end : min(sentence.end, end + 24)].split()
         following = after[0].strip(",.;:") if after else ""
+        if tense == "ing" and prev in _GERUND_OPENERS:
+            return True  # "for supporting", "in calling for": a gerund
         if following in VERBS or following in ("itself", "themselves", "himself", "herself"):
             return False  # "intelligence reports hint", "finds itself"
         if prev[:1].isdigit() or prev.endswith("%") or MEASURED_SHARE.fullmatch(prev):
@@ -747,8 +752,10 @@ class Reader:
         if lemma in NOUN_LIKE:
             # cheap first look at the word before: most noun uses stop here ("the support", "a plan")
             cut = low.rfind(" ", max(sentence.start, start - 25), start - 1)
-            if low[cut + 1 : start - 1] in NOT_SUBJECT and (low[cut + 1 : start - 1] != "to" or word != lemma):
-                return None  # (but "to claim": an infinitive)
+            before_word = low[cut + 1 : start - 1]
+            if before_word in NOT_SUBJECT and (before_word != "to" or word != lemma) \
+                    and not (before_word in _GERUND_OPENERS and TENSE.get(word) == "ing"):
+                return None  # (but "to claim": an infinitive; "for supporting": a gerund)
         tense = TENSE.get(word, "base")
         before = low[max(sentence.start, start - 40) : start].split()
         prev = before[-1] if before else ""
@@ -797,6 +804,8 @@ class Reader:
             if source is None or info.guessed and lemma in NOUN_LIKE:
                 return None
             content = self.content_after(end, sentence, lemma)
+            if content and source[0] > end:  # an opening participle clause: it ends before its subject
+                content = self._strip(content[0], min(content[1], self.clause_end(content[0], source[0])))
             return Item((start, end), lemma, source, content, info, sentence, "after", cls)
         if cls == "speech" and tense in ("past", "s", "base") and prev.endswith(",") and _PARENTHETICAL.match(text, end, sentence.end):
             # a parenthetical attribution: "the government, suggests Mr Davies, could act"
