@@ -96,7 +96,8 @@ _ANTECEDENT_STOPS = BOUNDARY | PREPOSITIONS | {"with", "about", "without", "thro
 _NOT_INFINITIVE_CUE = frozenset({"authorized", "authorised", "anonymity", "permitted", "allowed", "cleared", "not"})
 _LIGHT_VERBS = frozenset({"make", "makes", "made", "making", "has", "have", "had", "having", "take", "takes", "took", "get", "gets", "got", "do", "does", "did", "give", "gives", "gave"})
 _NOT_CLAUSE_SOURCES = frozenset({"preposition", "noun", "label"})  # their source is no clause's subject
-_GERUND_OPENERS = PARTICIPIAL | {"in", "on", "for", "of"}
+_GERUND_OPENERS = PARTICIPIAL | {"in", "on", "for", "instead of"}  # ("lack of understanding": a noun)
+_NOUN_GERUND_OPENERS = _GERUND_OPENERS | {"of"}
 _CLAUSE_OPENERS = PARTICIPIAL | PREPOSITIONS | {"instead", "rather", "despite", "besides"}  # "Instead of calling …, Mr. Trump said"
 _MID_ADVERBS = frozenset({"since", "also", "then", "once", "even", "still", "again", "now", "already", "just", "never", "not"})
 _OPENERS = frozenset({"then", "now", "later", "earlier", "still", "yet", "however", "meanwhile", "instead", "also", "so", "today", "yesterday", "recently", "though", "too", "moreover", "nevertheless", "indeed", "again", "in turn", "for example", "for instance", "in fact"})
@@ -496,8 +497,8 @@ class Reader:
         """Whether a word that is also a noun ("support", "claims") is used as a verb here."""
         after = self.low[end : min(sentence.end, end + 24)].split()
         following = after[0].strip(",.;:") if after else ""
-        if tense == "ing" and prev in _GERUND_OPENERS:
-            return True  # "for supporting", "in calling for": a gerund
+        if tense == "ing" and (prev in _GERUND_OPENERS or prev == "of" and self.low[max(sentence.start, start - 12) : start].split()[-2:-1] == ["instead"]):
+            return True  # "for supporting", "in calling for", "instead of calling": a gerund
         if following in VERBS or following in ("itself", "themselves", "himself", "herself"):
             return False  # "intelligence reports hint", "finds itself"
         if prev[:1].isdigit() or prev.endswith("%") or MEASURED_SHARE.fullmatch(prev):
@@ -754,7 +755,7 @@ class Reader:
             cut = low.rfind(" ", max(sentence.start, start - 25), start - 1)
             before_word = low[cut + 1 : start - 1]
             if before_word in NOT_SUBJECT and (before_word != "to" or word != lemma) \
-                    and not (before_word in _GERUND_OPENERS and TENSE.get(word) == "ing"):
+                    and not (before_word in _NOUN_GERUND_OPENERS and TENSE.get(word) == "ing"):
                 return None  # (but "to claim": an infinitive; "for supporting": a gerund)
         tense = TENSE.get(word, "base")
         before = low[max(sentence.start, start - 40) : start].split()
@@ -790,7 +791,10 @@ class Reader:
             return Item((start, end), lemma, source, self.content_after(end, sentence, lemma), info, sentence, "after", cls)
         adverb = prev.endswith("ly") and prev.isalpha() or prev in _MID_ADVERBS
         lead = before[-2] if adverb and len(before) > 1 else prev  # ", forcefully denouncing", "while also suggesting"
-        gerund = tense == "ing" and lead.strip("“\"‘(") in _GERUND_OPENERS  # "by saying", "in rejecting"
+        opener = lead.strip("“\"‘(")
+        if opener == "of" and before[-3 if adverb else -2 :][:1] == ["instead"]:
+            opener = "instead of"
+        gerund = tense == "ing" and opener in _GERUND_OPENERS  # "by saying", "in rejecting", "instead of calling"
         if prev_bare in NOT_SUBJECT and not prev.endswith(",") and not gerund or prev.endswith(("'s", "’s")) and not CONTRACTED.match(prev):
             return None
         if lemma in NOUN_LIKE and not self.verb_like(prev, tense, start, end, sentence):
