@@ -95,6 +95,7 @@ _NOUN_OPENERS = _NOUN_OWNERS | PREPOSITIONS
 _ANTECEDENT_STOPS = BOUNDARY | PREPOSITIONS | {"with", "about", "without", "through", "across", "behind", "near"}
 _NOT_INFINITIVE_CUE = frozenset({"authorized", "authorised", "anonymity", "permitted", "allowed", "cleared", "not"})
 _LIGHT_VERBS = frozenset({"make", "makes", "made", "making", "has", "have", "had", "having", "take", "takes", "took", "get", "gets", "got", "do", "does", "did", "give", "gives", "gave"})
+_OBJECT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that", "some"})
 _NOT_CLAUSE_SOURCES = frozenset({"preposition", "noun", "label"})  # their source is no clause's subject
 _GERUND_OPENERS = PARTICIPIAL | {"in", "on", "for", "instead of"}  # ("lack of understanding": a noun)
 _NOUN_GERUND_OPENERS = _GERUND_OPENERS | {"of"}
@@ -373,9 +374,9 @@ class Reader:
             first = _WORD.match(self.low, _OPENING.match(self.low, begin, before).end(), before)
         elif first.group() in BOUNDARY or first.group() in PREPOSITIONS or first.group() in _OPENERS:
             # "Then he cut into Bush, calling …", "At the time, Sanders …": skip the opener
-            comma = self.text.find(",", first.end(), min(before, first.end() + 50))
+            comma = self.text.find(",", first.end(), min(before, first.end() + 90))
             begin = comma + 1 if comma > 0 and first.group() not in _OPENERS else first.end()
-        toks = list(islice(_WORD.finditer(self.low, begin, before), 7))
+        toks = list(islice(_WORD.finditer(self.low, begin, before), 11))
         words_ = [t.group() for t in toks]
         if not words_ or words_[0] in BOUNDARY or words_[0] in PREPOSITIONS or words_[0] in NOT_SUBJECT and words_[0] not in ("the", "a", "an"):
             return None, NONE
@@ -386,6 +387,11 @@ class Reader:
                 w in PURE_AUX or w in VERBS or w.endswith("ed") and len(w) > 4
                 or w.endswith("s") and self.text[toks[k - 1].start()].isupper()
             )), None)
+            if verb_at and verb_at > 2 and words_[0] not in NOT_SUBJECT:
+                # "Mr. Trump struck a measured tone": a name, then an unlisted verb before its object
+                low_at = next((k for k in range(1, verb_at) if self.text[toks[k].start()].islower()), verb_at)
+                if low_at < verb_at - 1 and words_[low_at + 1] in _OBJECT_DETERMINERS:
+                    verb_at = low_at
         if verb_at is None:  # a name ("Hillary Clinton set out …"), else the words before a comma
             verb_at = next((k for k, t in enumerate(toks) if not self.text[t.start()].isupper()), 0)
             if 0 < verb_at <= 4 and toks[0].group() not in NOT_NAMES:
