@@ -374,9 +374,10 @@ class Reader:
             first = _WORD.match(self.low, _OPENING.match(self.low, begin, before).end(), before)
         elif first.group() in BOUNDARY or first.group() in PREPOSITIONS or first.group() in _OPENERS:
             # "Then he cut into Bush, calling …", "At the time, Sanders …": skip the opener
-            comma = self.text.find(",", first.end(), min(before, first.end() + 90))
+            reach = 90 if first.group() in PREPOSITIONS else 50  # "In a victory speech in Westchester County on Tuesday night,"
+            comma = self.text.find(",", first.end(), min(before, first.end() + reach))
             begin = comma + 1 if comma > 0 and first.group() not in _OPENERS else first.end()
-        toks = list(islice(_WORD.finditer(self.low, begin, before), 11))
+        toks = list(islice(_WORD.finditer(self.low, begin, before), 7))
         words_ = [t.group() for t in toks]
         if not words_ or words_[0] in BOUNDARY or words_[0] in PREPOSITIONS or words_[0] in NOT_SUBJECT and words_[0] not in ("the", "a", "an"):
             return None, NONE
