@@ -279,6 +279,15 @@ class Reader:
             if i >= 2 and toks[i - 1].isdigit() and toks[i - 2].endswith(","):
                 i -= 1  # "Woodrow Benford, 58, who lives outside Minneapolis, says": the age too
                 toks[i - 1] = toks[i - 1][:-1]
+        elif last in ("—", "–", "--"):
+            # a parenthesis between dashes: "Democratic leaders — and, in particular, Harry Reid — insisted"
+            k = next((k for k in range(i - 2, max(0, i - 30), -1) if toks[k] == last), 0)
+            if k < 1:
+                return None
+            i = k
+            last = toks[i - 1]
+            if last[-1] in ",;:”\"(" or last.lower() in BOUNDARY or last.lower() in NOT_SUBJECT:
+                return None
         elif last[-1] in ";:”\"(—–" or last.endswith("''") or last.lower() in BOUNDARY or last.lower() in NOT_SUBJECT:
             return None
         if last.lower() in PRONOUNS and last[-1] not in ",;:":
