@@ -95,6 +95,8 @@ _NOUN_OPENERS = _NOUN_OWNERS | PREPOSITIONS
 _ANTECEDENT_STOPS = BOUNDARY | PREPOSITIONS | {"with", "about", "without", "through", "across", "behind", "near"}
 _NOT_INFINITIVE_CUE = frozenset({"authorized", "authorised", "anonymity", "permitted", "allowed", "cleared", "not"})
 _LIGHT_VERBS = frozenset({"make", "makes", "made", "making", "has", "have", "had", "having", "take", "takes", "took", "get", "gets", "got", "do", "does", "did", "give", "gives", "gave"})
+_NEAR, _FAR = 100, 240  # characters before a verb read for its subject: first, and when that is too few
+_RETRY = object()
 _OBJECT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that", "some"})
 _NOT_CLAUSE_SOURCES = frozenset({"preposition", "noun", "label"})  # their source is no clause's subject
 _GERUND_OPENERS = PARTICIPIAL | {"in", "on", "for", "instead of"}  # ("lack of understanding": a noun)
@@ -225,12 +227,19 @@ class Reader:
     def subject(self, lo: int, cue: int, antecedent: bool = False) -> tuple[int, int] | None:
         """The subject ending just before a verb at `cue` (auxiliaries skipped), or None;
         with `antecedent`, the noun phrase before a relative pronoun (no prepositions)."""
-        stops = _ANTECEDENT_STOPS if antecedent else BOUNDARY
         low = self.low
         at = low.rfind(" ", max(lo, cue - 8), cue - 1) + 1
         if at and low[cue - 1 : cue] == " " and low[at : cue - 1] in PRONOUNS:
             return (at, cue - 1)  # "he said", "they believe": the pronoun alone (the common case, read at once)
-        window_start = max(lo, cue - 240)
+        found = self._subject(lo, cue, antecedent, _NEAR)
+        return self._subject(lo, cue, antecedent, _FAR) if found is _RETRY else found
+
+    def _subject(self, lo: int, cue: int, antecedent: bool, reach: int):
+        """`subject` read in the `reach` characters before the verb; `_RETRY` when the window was cut
+        short and the reading came within three words of its start (its first word may be cut)."""
+        stops = _ANTECEDENT_STOPS if antecedent else BOUNDARY
+        window_start = max(lo, cue - reach)
+        floor = 4 if window_start > lo else 0  # below this token index the short window cannot decide
         window = self.text[window_start:cue]
         toks = window.split()
         i = len(toks)
@@ -246,6 +255,8 @@ class Reader:
                 i -= 3
             else:
                 break
+        if i < floor:
+            return _RETRY
         if i and CONTRACTED.match(toks[i - 1]):
             toks[i - 1] = re.split(r"['’]", toks[i - 1])[0]  # "he’s predicted": he + has
         end_i = i
@@ -265,6 +276,8 @@ class Reader:
             j = i - 1
             while j > 0 and j > i - 30 and not toks[j - 1].endswith((",", ";", ":", "”", '"')):
                 j -= 1
+            if j < floor:
+                return _RETRY
             first = toks[j].strip("“\"‘(")
             age = j == i - 1 and first[:-1].isdigit()  # "Mr. Regalado, 69, said"
             if j <= 0 or not toks[j - 1].endswith(",") or j == i - 1 and not age:
@@ -282,6 +295,8 @@ class Reader:
         elif last in ("—", "–", "--"):
             # a parenthesis between dashes: "Democratic leaders — and, in particular, Harry Reid — insisted"
             k = next((k for k in range(i - 2, max(0, i - 30), -1) if toks[k] == last), 0)
+            if k < floor:
+                return _RETRY
             if k < 1:
                 return None
             i = k
@@ -303,6 +318,8 @@ class Reader:
                 j = i - 1
                 while j > 0 and not toks[j - 1].startswith("(") and i - j < 6:
                     j -= 1
+                if j < floor:
+                    return _RETRY
                 if j > 0 and toks[j - 1].startswith("(") and j - 1 > 0:
                     i = j - 1  # "Sanders (I-Vt.) has criticized": skip the parenthesis
                     continue
@@ -324,6 +341,8 @@ class Reader:
             common += not tok[:1].isupper()
             if tok[:1] in "“\"‘(":
                 break
+        if i < floor:
+            return _RETRY
         if i < end_i - 1 and toks[i].lower() == "with" and toks[i - 1 : i] and toks[i - 1].lower() not in ROLE_ACCESS:
             i += 1  # "…, with experts stressing that": the absolute construction's subject
         if i == end_i or toks[i].lower().strip("“\"‘(") in PREPOSITIONS and toks[i + 1 : i + 2] != ["least"]:
@@ -334,6 +353,8 @@ class Reader:
             toks[j] = toks[j][:-1]
             while j > 0 and toks[j - 1][:1].isupper() and not toks[j - 1].endswith((",", ".", ";", ":", "”", '"')) and i - j < 4:
                 j -= 1
+            if j < floor:
+                return _RETRY
             i = j
         # offsets: walk the tokens back from the end of the window
         pos = len(window)
