@@ -237,6 +237,12 @@ def test_attributions_equal_validated_models():
         # a list of verbs with commas; attitudes held with a light verb
         ("Trump joked about the deal, declined to affirm his support, and told reporters he would win.", "declined", "stance", "Trump"),
         ("Carly Fiorina threw her support behind Sen. Ted Cruz on Wednesday.", "threw her support", "noun", "Carly Fiorina"),
+        # a parenthesis between dashes; a subject longer than the first window read before the verb
+        ("Democratic leaders — and, in particular, Harry Reid — insisted the deal include a delay.", "insisted", "speech",
+         "Democratic leaders — and, in particular, Harry Reid"),
+        ("Arturo Sarukhan, Mexico's ambassador to the United States from 2007 to 2013 and for years a diplomat in "
+         "Washington, said Mexico must answer.", "said", "speech",
+         "Arturo Sarukhan, Mexico's ambassador to the United States from 2007 to 2013 and for years a diplomat in Washington"),
     ],
 )
 def test_cue_classes(text, cue, cls, source):

@@ -292,13 +292,10 @@ class Reader:
             if i >= 2 and toks[i - 1].isdigit() and toks[i - 2].endswith(","):
                 i -= 1  # "Woodrow Benford, 58, who lives outside Minneapolis, says": the age too
                 toks[i - 1] = toks[i - 1][:-1]
-        elif last in ("—", "–", "--"):
+        elif last in ("—", "–", "--") and (k := self._dash(toks, i, floor)):
             # a parenthesis between dashes: "Democratic leaders — and, in particular, Harry Reid — insisted"
-            k = next((k for k in range(i - 2, max(0, i - 30), -1) if toks[k] == last), 0)
-            if k < floor:
+            if k is _RETRY:
                 return _RETRY
-            if k < 1:
-                return None
             i = k
             last = toks[i - 1]
             if last[-1] in ",;:”\"(" or last.lower() in BOUNDARY or last.lower() in NOT_SUBJECT:
@@ -366,6 +363,13 @@ class Reader:
         if end_i - 1 < len(toks) and toks[end_i - 1] != window[starts[end_i - 1] : end]:
             return None
         return self._source(window_start + starts[i], window_start + end)
+
+    @staticmethod
+    def _dash(toks: list[str], i: int, floor: int):
+        """The index of the token after the dash opening the parenthesis closed by `toks[i - 1]`, or 0;
+        `_RETRY` when the search reached the cut start of a short window."""
+        k = next((k for k in range(i - 2, max(0, i - 30), -1) if toks[k] == toks[i - 1]), 0)
+        return _RETRY if k < floor and (k or i - 30 < floor) else k
 
     def source_after(self, pos: int, end: int) -> tuple[int, int] | None:
         """The noun phrase after a cue ("according to the Pentagon", "…, said Mr Smith", "by the ONS");
