@@ -43,8 +43,8 @@ def task_stages(corpus: Path) -> dict:
     engine.warm_up()
     clock = StageClock()
     engine.clock = clock
-    report = engine.check(engine.sources([str(corpus)]), jobs=1)
-    text = engine.registry.formatters["json"](report, {})
+    report = engine.check(engine.sources([str(corpus)]), jobs=1, stream=True)
+    text = "".join(engine.registry.formatters["json"](report, {}))
     clock.lap("report")
     import resource
 
@@ -87,8 +87,9 @@ def task_jobs(corpus: Path, jobs: int) -> dict:
     parent_pool = cpu(resource.RUSAGE_SELF) - startup
     workers = cpu(resource.RUSAGE_CHILDREN)
     start = cpu(resource.RUSAGE_SELF)
-    report = engine.check([], executor=_Replay(outcomes))
-    engine.registry.formatters["json"](report, {})
+    report = engine.check([], executor=_Replay(outcomes), stream=True)
+    for _ in engine.registry.formatters["json"](report, {}):
+        pass
     tail = cpu(resource.RUSAGE_SELF) - start
     return {"jobs": jobs, "startup": startup, "parent_pool": parent_pool, "workers": workers, "tail": tail,
             "documents": report.summary.documents}

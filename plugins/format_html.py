@@ -206,6 +206,8 @@ def render(report: Report, texts: Mapping[str, str] | None, rules: dict) -> str:
 
 
 def format_html(report: Report, options: dict) -> str:
+    """The whole page at once: it indexes every finding (a spilled report is read into memory here)."""
+    report = report.model_copy(update={"documents": list(report.documents), "findings": list(report.findings)})
     return render(report, options.get("texts"), rule_classes(options))
 
 

@@ -1,0 +1,158 @@
+"""Per-document results kept compactly: as tuples between processes, in a temporary file during a run.
+
+A `DocumentSummary` or a `Finding` is a pydantic model of a few kilobytes in
+memory; as a tuple of its field values it pickles to a tenth of that and
+unpickles several times faster. `DocResult`s cross process boundaries and enter
+the cache in this form, and a run keeps its documents' summaries and findings in
+a `Spill` (a temporary file of such tuples) rather than in memory, so a corpus
+of any size is reported in bounded memory: the report's `documents` and
+`findings` are then `Stored` sequences read back from the file as a formatter
+walks them.
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from .models import DocumentSummary, Finding, Location, Severity
+
+_LOCATION = tuple(Location.model_fields)
+_FINDING = tuple(Finding.model_fields)
+_SUMMARY = tuple(DocumentSummary.model_fields)
+_RELATED = _FINDING.index("related")
+_SEVERITY = _FINDING.index("severity")
+
+
+def _construct(cls, names: tuple[str, ...], values: tuple) -> Any:
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", dict(zip(names, values)))
+    object.__setattr__(obj, "__pydantic_fields_set__", set(names))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
+def pack_location(loc: Location) -> tuple:
+    d = loc.__dict__
+    return tuple(d[k] for k in _LOCATION)
+
+
+def unpack_location(values: tuple) -> Location:
+    return _construct(Location, _LOCATION, values)
+
+
+def pack_finding(f: Finding) -> tuple:
+    d = f.__dict__
+    values = [d[k] for k in _FINDING]
+    values[_SEVERITY] = values[_SEVERITY].value
+    values[_RELATED] = tuple(pack_location(r) for r in values[_RELATED])
+    return tuple(values)
+
+
+def unpack_finding(values: tuple) -> Finding:
+    values = list(values)
+    values[_SEVERITY] = Severity(values[_SEVERITY])
+    values[_RELATED] = [unpack_location(r) for r in values[_RELATED]]
+    return _construct(Finding, _FINDING, values)
+
+
+def pack_summary(s: DocumentSummary) -> tuple:
+    d = s.__dict__
+    return tuple(d[k] for k in _SUMMARY)
+
+
+def unpack_summary(values: tuple) -> DocumentSummary:
+    return _construct(DocumentSummary, _SUMMARY, values)
+
+
+class Spill:
+    """An append-only temporary file of picklable items, read back by position or in order."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="factlint-")
+        self._offsets = array("q", [0])
+        self._reading = False
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def append(self, item: Any) -> int:
+        if self._reading:
+            self._file.seek(0, 2)
+            self._reading = False
+        data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.write(data)
+        self._offsets.append(self._offsets[-1] + len(data))
+        return len(self._offsets) - 2
+
+    def __getitem__(self, position: int) -> Any:
+        start, end = self._offsets[position], self._offsets[position + 1]
+        self._file.seek(start)
+        self._reading = True
+        return pickle.loads(self._file.read(end - start))
+
+    def __iter__(self) -> Iterator[Any]:
+        """The items in order, read in blocks (each pass reads the file once)."""
+        self._file.flush()
+        with open(self._file.fileno(), "rb", closefd=False, buffering=1 << 20) as stream:
+            stream.seek(0)
+            for _ in range(len(self)):
+                yield pickle.load(stream)
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class Stored(Sequence):
+    """The documents or the findings of a spilled report, unpacked as they are read.
+
+    The spill holds one `(summary, findings)` entry per document, both packed;
+    `part` 0 reads the summaries, 1 the findings (all documents' in order).
+    """
+
+    def __init__(self, spill: Spill, part: int, count: int):
+        self._spill, self._part, self._count = spill, part, count
+        self._starts: array | None = None  # first finding of each document, built on first indexing
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Any]:
+        if self._part == 0:
+            for summary, _ in self._spill:
+                yield unpack_summary(summary)
+        else:
+            for _, findings in self._spill:
+                yield from map(unpack_finding, findings)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self._count))]
+        if i < 0:
+            i += self._count
+        if not 0 <= i < self._count:
+            raise IndexError(i)
+        if self._part == 0:
+            return unpack_summary(self._spill[i][0])
+        if self._starts is None:
+            self._starts = array("q", [0])
+            for _, findings in self._spill:
+                self._starts.append(self._starts[-1] + len(findings))
+        from bisect import bisect_right
+
+        doc = bisect_right(self._starts, i) - 1
+        return unpack_finding(self._spill[doc][1][i - self._starts[doc]])
+
+    def with_findings(self) -> Iterator[tuple[DocumentSummary, list[Finding]]]:
+        """Each document's summary with its findings, in one pass over the file."""
+        for summary, findings in self._spill:
+            yield unpack_summary(summary), [unpack_finding(f) for f in findings]
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    __hash__ = None
