@@ -8,7 +8,7 @@ import os
 import traceback
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +22,7 @@ from .models import Attribution, DocumentSummary, Finding, Location, OpinionCue,
 from .registry import Registry
 from .rule import CorpusRule, Rule, matches
 from .segment import segment
-from .store import Spill, Stored, pack_finding, pack_location, pack_summary, unpack_finding, unpack_location, unpack_summary
+from .store import Records, Spill, Stored, pack_finding, pack_location, pack_summary, unpack_finding, unpack_location, unpack_summary
 
 if TYPE_CHECKING:
     from .cache import ResultCache
@@ -262,7 +262,7 @@ class Engine:
         executor = executor or self.executor(jobs)
         clock = self.clock
         corpus_rules = [r for r in self.rules_for() if isinstance(r, CorpusRule)]
-        records: dict[str, list[Any]] = defaultdict(list)
+        records, counts = Spill(), Counter()  # each document's corpus records, and how many per rule
         results = Spill()
         keys = array("q")  # each result's index, flattened: the report order
         by_id: dict[str, int] = {}
@@ -273,8 +273,9 @@ class Engine:
                     cache.touch(key)
                 elif key is not None:
                     cache.put(key, result)
-                for code, recs in result.records.items():
-                    records[code].extend(recs)
+                if any(result.records.values()):
+                    records.append(result.records)
+                    counts.update({code: len(recs) for code, recs in result.records.items()})
                 result.records = {}
                 keys.extend(result.index)
                 position, previous = results.append(result), by_id.get(result.summary.id)
@@ -296,7 +297,7 @@ class Engine:
         tail: list[DocResult] = []  # corpus rules that failed, reported after the documents
         for rule in corpus_rules:
             try:
-                findings, sections = self._finish(rule, records.pop(rule.code, []), executor)
+                findings, sections = self._finish(rule, Records(records, rule.code, counts[rule.code]), executor)
                 for finding in findings:
                     rank = by_id.get(finding.document)
                     if rank is not None:
@@ -310,7 +311,8 @@ class Engine:
                     f"corpus rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}",
                 )
                 tail.append(DocResult((len(results) + len(tail), 0, 0), DocumentSummary(id="<corpus>", error=err.message), [err]))
-        del by_id, records
+        records.close()
+        del by_id
         if clock:
             clock.lap("corpus")
         in_order = all(rank == position for rank, position in enumerate(order))  # as executors yield them
@@ -330,7 +332,7 @@ class Engine:
                 result.findings.append(finding)
         return result
 
-    def _finish(self, rule: CorpusRule, records: list[Any], executor: Any) -> tuple[list[Finding], dict[str, Any]]:
+    def _finish(self, rule: CorpusRule, records: Sequence[Any], executor: Any) -> tuple[list[Finding], dict[str, Any]]:
         """A corpus rule's findings and sections. A rule with a `fact_key(record)` method is
         finished once per key group (groups in order of first appearance), on the executor's
         workers where it has them; its sections are merged with `merge_sections`."""

@@ -156,3 +156,29 @@ class Stored(Sequence):
         return isinstance(other, Sequence) and len(self) == len(other) and all(a == b for a, b in zip(self, other))
 
     __hash__ = None
+
+
+class Records(Sequence):
+    """One corpus rule's records of every document, in document order, read back from a spill of
+    each document's `{code: records}` as they are walked: a rule's `finish` that keeps only what it
+    needs of them never holds them all. Indexing reads them into memory once."""
+
+    def __init__(self, spill: Spill, code: str, count: int):
+        self._spill, self._code, self._count = spill, code, count
+        self._list: list[Any] | None = None
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Any]:
+        if self._list is not None:
+            yield from self._list
+            return
+        code = self._code
+        for records in self._spill:
+            yield from records.get(code, ())
+
+    def __getitem__(self, i):
+        if self._list is None:
+            self._list = list(self)
+        return self._list[i]
