@@ -22,7 +22,10 @@ from .models import Attribution, DocumentSummary, Finding, Location, OpinionCue,
 from .registry import Registry
 from .rule import CorpusRule, Rule, matches
 from .segment import segment
-from .store import Records, Spill, Stored, pack_finding, pack_location, pack_summary, unpack_finding, unpack_location, unpack_summary
+from .store import (
+    Records, Spill, Stored, pack_finding, pack_location, pack_summary, packed_codes, packed_counts, packed_order,
+    packed_severities, summary_words, unpack_finding, unpack_location, unpack_summary,
+)
 
 if TYPE_CHECKING:
     from .cache import ResultCache
@@ -42,14 +45,37 @@ class DocResult:
 
     def __getstate__(self) -> tuple:
         """Compact for pickling (worker → parent, the cache, the spill): models as tuples."""
-        return (self.index, pack_summary(self.summary), [pack_finding(f) for f in self.findings], self.records,
-                [(s, pack_location(loc)) for s, loc in self.suppressions], self.assertions)
+        packed = self.__dict__.get("_packed")
+        if packed is None:
+            packed = (pack_summary(self.summary), [pack_finding(f) for f in self.findings],
+                      [(s, pack_location(loc)) for s, loc in self.suppressions])
+        summary, findings, suppressions = packed
+        return self.index, summary, findings, self.records, suppressions, self.assertions
 
     def __setstate__(self, state: tuple) -> None:
+        """Unpickled, the models stay packed until first used (the report may never need them)."""
         self.index, summary, findings, self.records, suppressions, self.assertions = state
+        self._packed = (summary, findings, suppressions)
+
+    def __getattr__(self, name: str) -> Any:  # called only for attributes not set: the packed models
+        packed = self.__dict__.get("_packed")
+        if packed is None or name not in ("summary", "findings", "suppressions"):
+            raise AttributeError(name)
+        summary, findings, suppressions = packed
         self.summary = unpack_summary(summary)
         self.findings = [unpack_finding(f) for f in findings]
         self.suppressions = [(s, unpack_location(loc)) for s, loc in suppressions]
+        self._packed = None
+        return getattr(self, name)
+
+    @property
+    def packed(self) -> tuple[tuple, list[tuple], list] | None:
+        """(summary, findings, suppressions) as tuples while the models have not been unpacked."""
+        return self.__dict__.get("_packed")
+
+    @property
+    def doc_id(self) -> str:
+        return self._packed[0][0] if self.packed is not None else self.summary.id
 
 
 def error_finding(err: LoadError) -> Finding:
@@ -278,8 +304,9 @@ class Engine:
                     counts.update({code: len(recs) for code, recs in result.records.items()})
                 result.records = {}
                 keys.extend(result.index)
-                position, previous = results.append(result), by_id.get(result.summary.id)
-                by_id[result.summary.id] = position if previous is None else (*_tuple(previous), position)
+                doc_id = result.doc_id
+                position, previous = results.append(result), by_id.get(doc_id)
+                by_id[doc_id] = position if previous is None else (*_tuple(previous), position)
         finally:
             if cache is not None:
                 cache.close()
@@ -382,6 +409,19 @@ class Engine:
         severities: Counter = Counter()
         families: Counter = Counter()
         for result in results:
+            packed = result.packed
+            if packed is not None and not packed[2] and accepted is None:  # no suppressions: sort and count the tuples
+                summary, kept, _ = packed
+                if kept:
+                    kept = packed_order(kept)
+                    summary = packed_counts(summary, kept)
+                documents += 1
+                words += summary_words(summary)
+                count += len(kept)
+                severities.update(packed_severities(kept))
+                families.update(code.rstrip("0123456789") for code in packed_codes(kept))
+                out.append((summary, kept))
+                continue
             kept = result.findings
             if result.findings or result.suppressions:
                 kept = []

@@ -15,7 +15,9 @@ from __future__ import annotations
 import pickle
 import tempfile
 from array import array
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from operator import itemgetter
 from typing import Any
 
 from .models import DocumentSummary, Finding, Location, Severity
@@ -25,6 +27,10 @@ _FINDING = tuple(Finding.model_fields)
 _SUMMARY = tuple(DocumentSummary.model_fields)
 _RELATED = _FINDING.index("related")
 _SEVERITY = _FINDING.index("severity")
+_CODE = _FINDING.index("code")
+_ORDER = itemgetter(*(_FINDING.index(k) for k in ("start", "end", "code", "message")))  # a document's findings' order
+_WORDS = _SUMMARY.index("words")
+_COUNTS = _SUMMARY.index("findings")
 
 
 def _construct(cls, names: tuple[str, ...], values: tuple) -> Any:
@@ -69,18 +75,57 @@ def unpack_summary(values: tuple) -> DocumentSummary:
     return _construct(DocumentSummary, _SUMMARY, values)
 
 
+def packed_order(findings: list[tuple]) -> list[tuple]:
+    """Packed findings in report order: start, end, code, message."""
+    return sorted(findings, key=_ORDER)
+
+
+def packed_counts(summary: tuple, findings: list[tuple]) -> tuple:
+    """A packed summary with its findings counted by severity."""
+    counts = dict(sorted(Counter(f[_SEVERITY] for f in findings).items()))
+    return (*summary[:_COUNTS], counts, *summary[_COUNTS + 1:])
+
+
+def packed_severities(findings: list[tuple]) -> Iterator[str]:
+    return (f[_SEVERITY] for f in findings)
+
+
+def packed_codes(findings: list[tuple]) -> Iterator[str]:
+    return (f[_CODE] for f in findings)
+
+
+def summary_words(summary: tuple) -> int:
+    return summary[_WORDS]
+
+
+KEEP = 4096  # items a spill holds in memory before it moves to a temporary file (a BBC-sized corpus never does)
+
+
 class Spill:
-    """An append-only temporary file of picklable items, read back by position or in order."""
+    """An append-only sequence of picklable items: in memory up to `KEEP` items, then in a
+    temporary file, read back by position or in order."""
 
     def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile(prefix="factlint-")
+        self._items: list[Any] | None = []
+        self._file = None
         self._offsets = array("q", [0])
         self._reading = False
 
     def __len__(self) -> int:
-        return len(self._offsets) - 1
+        return len(self._items) if self._items is not None else len(self._offsets) - 1
 
     def append(self, item: Any) -> int:
+        if self._items is not None:
+            if len(self._items) < KEEP:
+                self._items.append(item)
+                return len(self._items) - 1
+            self._file = tempfile.TemporaryFile(prefix="factlint-")
+            items, self._items = self._items, None
+            for kept in items:
+                self._write(kept)
+        return self._write(item)
+
+    def _write(self, item: Any) -> int:
         if self._reading:
             self._file.seek(0, 2)
             self._reading = False
@@ -90,13 +135,18 @@ class Spill:
         return len(self._offsets) - 2
 
     def __getitem__(self, position: int) -> Any:
+        if self._items is not None:
+            return self._items[position]
         start, end = self._offsets[position], self._offsets[position + 1]
         self._file.seek(start)
         self._reading = True
         return pickle.loads(self._file.read(end - start))
 
     def __iter__(self) -> Iterator[Any]:
-        """The items in order, read in blocks (each pass reads the file once)."""
+        """The items in order (from the file, read in blocks: each pass reads it once)."""
+        if self._items is not None:
+            yield from self._items
+            return
         self._file.flush()
         with open(self._file.fileno(), "rb", closefd=False, buffering=1 << 20) as stream:
             stream.seek(0)
@@ -104,7 +154,9 @@ class Spill:
                 yield pickle.load(stream)
 
     def close(self) -> None:
-        self._file.close()
+        self._items = []
+        if self._file is not None:
+            self._file.close()
 
 
 class Stored(Sequence):
@@ -146,6 +198,18 @@ class Stored(Sequence):
 
         doc = bisect_right(self._starts, i) - 1
         return unpack_finding(self._spill[doc][1][i - self._starts[doc]])
+
+    def json_items(self) -> Iterator[dict[str, Any]]:
+        """The items as `model_dump(mode="json")` gives them, straight from the packed tuples."""
+        if self._part == 0:
+            for summary, _ in self._spill:
+                yield dict(zip(_SUMMARY, summary))
+            return
+        for _, findings in self._spill:
+            for values in findings:
+                item = dict(zip(_FINDING, values))
+                item["related"] = [dict(zip(_LOCATION, r)) for r in values[_RELATED]]
+                yield item
 
     def with_findings(self) -> Iterator[tuple[DocumentSummary, list[Finding]]]:
         """Each document's summary with its findings, in one pass over the file."""
