@@ -47,7 +47,8 @@ class DocResult:
         """Compact for pickling (worker → parent, the cache, the spill): models as tuples."""
         packed = self.__dict__.get("_packed")
         if packed is None:
-            packed = (pack_summary(self.summary), [pack_finding(f) for f in self.findings],
+            memo: dict = {}
+            packed = (pack_summary(self.summary), [pack_finding(f, memo) for f in self.findings],
                       [(s, pack_location(loc)) for s, loc in self.suppressions])
         summary, findings, suppressions = packed
         return self.index, summary, findings, self.records, suppressions, self.assertions
@@ -62,8 +63,9 @@ class DocResult:
         if packed is None or name not in ("summary", "findings", "suppressions"):
             raise AttributeError(name)
         summary, findings, suppressions = packed
+        memo: dict = {}
         self.summary = unpack_summary(summary)
-        self.findings = [unpack_finding(f) for f in findings]
+        self.findings = [unpack_finding(f, memo) for f in findings]
         self.suppressions = [(s, unpack_location(loc)) for s, loc in suppressions]
         self._packed = None
         return getattr(self, name)
@@ -322,13 +324,14 @@ class Engine:
         report = Report(factlint=__version__)
         extra: dict[int, list[tuple]] = defaultdict(list)  # corpus findings by the rank of their document
         tail: list[DocResult] = []  # corpus rules that failed, reported after the documents
+        memo: dict = {}  # shared related spans stay shared
         for rule in corpus_rules:
             try:
                 findings, sections = self._finish(rule, Records(records, rule.code, counts[rule.code]), executor)
                 for finding in findings:
                     rank = by_id.get(finding.document)
                     if rank is not None:
-                        extra[rank].append(pack_finding(finding))
+                        extra[rank].append(pack_finding(finding, memo))
                 report.sections.update(sections)
             except Exception as exc:  # noqa: BLE001
                 from .plugins.text import RuleError
@@ -344,17 +347,18 @@ class Engine:
             clock.lap("corpus")
         in_order = all(rank == position for rank, position in enumerate(order))  # as executors yield them
         stored = iter(results) if in_order else (results[position] for position in order)
-        ordered = (self._with_corpus(result, extra.pop(rank, ())) for rank, result in enumerate(stored))
+        memo = {}
+        ordered = (self._with_corpus(result, extra.pop(rank, ()), memo) for rank, result in enumerate(stored))
         report = self._assemble(report, chain(ordered, tail), baseline, stream)
         results.close()
         if clock:
             clock.lap("report")
         return report
 
-    def _with_corpus(self, result: DocResult, extra: Iterable[tuple]) -> DocResult:
+    def _with_corpus(self, result: DocResult, extra: Iterable[tuple], memo: dict) -> DocResult:
         """A document's result with the corpus findings on it that survive its overrides."""
         for packed in extra:
-            finding = unpack_finding(packed)
+            finding = unpack_finding(packed, memo)
             if self._keeps(finding, result.summary.path or finding.document):
                 result.findings.append(finding)
         return result
@@ -403,6 +407,7 @@ class Engine:
         from .plugins.text import UnusedSuppression
 
         accepted = read_baseline(baseline) if baseline is not None else None
+        memo: dict = {}  # shared related spans stay shared
         seen: Counter = Counter()  # occurrences of each fingerprint key, for the baseline
         out = Spill()
         suppressed = documents = words = count = 0
@@ -459,7 +464,7 @@ class Engine:
             count += len(kept)
             severities.update(f.severity.value for f in kept)
             families.update(f.code.rstrip("0123456789") for f in kept)
-            out.append((pack_summary(result.summary), [pack_finding(f) for f in kept]))
+            out.append((pack_summary(result.summary), [pack_finding(f, memo) for f in kept]))
         report.documents = Stored(out, 0, documents)
         report.findings = Stored(out, 1, count)
         if not stream:

@@ -42,6 +42,17 @@ def _construct(cls, names: tuple[str, ...], values: tuple) -> Any:
     return obj
 
 
+def _shared(memo: dict | None, obj: Any, make) -> Any:
+    """`make(obj)`, once per object while `memo` lives: related spans that findings share (a corpus
+    rule relating every figure of a fact to the others) stay shared, packed or unpacked."""
+    if memo is None:
+        return make(obj)
+    hit = memo.get(id(obj))
+    if hit is None or hit[0] is not obj:
+        hit = memo[id(obj)] = (obj, make(obj))
+    return hit[1]
+
+
 def pack_location(loc: Location) -> tuple:
     d = loc.__dict__
     return tuple(d[k] for k in _LOCATION)
@@ -51,19 +62,23 @@ def unpack_location(values: tuple) -> Location:
     return _construct(Location, _LOCATION, values)
 
 
-def pack_finding(f: Finding) -> tuple:
+def pack_finding(f: Finding, memo: dict | None = None) -> tuple:
     d = f.__dict__
     values = [d[k] for k in _FINDING]
     values[_SEVERITY] = values[_SEVERITY].value
-    values[_RELATED] = tuple(pack_location(r) for r in values[_RELATED])
+    values[_RELATED] = tuple(_shared(memo, r, pack_location) for r in values[_RELATED])
     return tuple(values)
 
 
-def unpack_finding(values: tuple) -> Finding:
+def unpack_finding(values: tuple, memo: dict | None = None) -> Finding:
     values = list(values)
     values[_SEVERITY] = Severity(values[_SEVERITY])
-    values[_RELATED] = [unpack_location(r) for r in values[_RELATED]]
+    values[_RELATED] = [_shared(memo, r, unpack_location) for r in values[_RELATED]]
     return _construct(Finding, _FINDING, values)
+
+
+def _location_dict(values: tuple) -> dict[str, Any]:
+    return dict(zip(_LOCATION, values))
 
 
 def pack_summary(s: DocumentSummary) -> tuple:
@@ -178,8 +193,10 @@ class Stored(Sequence):
             for summary, _ in self._spill:
                 yield unpack_summary(summary)
         else:
+            memo: dict = {}
             for _, findings in self._spill:
-                yield from map(unpack_finding, findings)
+                for values in findings:
+                    yield unpack_finding(values, memo)
 
     def __getitem__(self, i):
         if isinstance(i, slice):
@@ -205,16 +222,18 @@ class Stored(Sequence):
             for summary, _ in self._spill:
                 yield dict(zip(_SUMMARY, summary))
             return
+        memo: dict = {}
         for _, findings in self._spill:
             for values in findings:
                 item = dict(zip(_FINDING, values))
-                item["related"] = [dict(zip(_LOCATION, r)) for r in values[_RELATED]]
+                item["related"] = [_shared(memo, r, _location_dict) for r in values[_RELATED]]
                 yield item
 
     def with_findings(self) -> Iterator[tuple[DocumentSummary, list[Finding]]]:
         """Each document's summary with its findings, in one pass over the file."""
+        memo: dict = {}
         for summary, findings in self._spill:
-            yield unpack_summary(summary), [unpack_finding(f) for f in findings]
+            yield unpack_summary(summary), [unpack_finding(f, memo) for f in findings]
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Sequence) and len(self) == len(other) and all(a == b for a, b in zip(self, other))
