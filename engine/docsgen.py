@@ -1,4 +1,5 @@
-"""Generated documentation: `docs/rules.md`, `docs/report.schema.json` and the examples in `docs/formats/`.
+"""Generated documentation: `docs/rules.md`, `docs/report.schema.json`, `docs/extract.schema.json`
+and the examples in `docs/formats/`.
 
 Run `python -m factlint.docsgen` from a checkout after changing a rule, the
 report models or a format; `tests/test_reports_docs.py` fails while
@@ -14,9 +15,10 @@ import json
 from pathlib import Path
 
 import regex
+from pydantic import TypeAdapter
 
 from .api import make_config
-from .models import Report
+from .models import Assertion, Report
 from .pipeline import Engine
 from .rule import Rule
 
@@ -62,6 +64,30 @@ def report_schema() -> dict:
     }
 
 
+def extract_schema() -> dict:
+    """JSON Schema of `extract --format json`, from the pydantic assertion models."""
+    assertion = TypeAdapter(Assertion).json_schema(mode="serialization", ref_template="#/$defs/{model}")
+    defs = assertion.pop("$defs", {})
+    document = {
+        "type": "object",
+        "required": ["id", "assertions"],
+        "properties": {
+            "id": {"type": "string"},
+            "error": {"type": "string", "description": "why the document could not be read (then no assertions)"},
+            "assertions": {"type": "array", "items": assertion},
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "factlint assertions",
+        "description": "The output of `factlint extract --format json` (see CONTRACT.md). Generated from factlint.models.",
+        "type": "object",
+        "required": ["documents"],
+        "properties": {"documents": {"type": "array", "items": document}},
+        "$defs": defs,
+    }
+
+
 def _trim(name: str, text: str) -> str:
     """A readable excerpt of a long example: JSON keeps its shape, other formats their first lines."""
     if name in ("json", "sarif"):
@@ -95,6 +121,7 @@ def generate(root: Path = ROOT) -> list[Path]:
     outputs = {
         root / "docs" / "rules.md": rules_markdown(builtin_rules()),
         root / "docs" / "report.schema.json": json.dumps(report_schema(), indent=2) + "\n",
+        root / "docs" / "extract.schema.json": json.dumps(extract_schema(), indent=2) + "\n",
     }
     pages = {page: page.read_text("utf-8") for page in sorted((root / "docs" / "formats").glob("*.md"))}
     pages = {page: text for page, text in pages.items() if page.stem in FENCES and EXAMPLE.search(text)}

@@ -34,9 +34,14 @@ class _Model(BaseModel):
 
 
 class _Assertion(_Model):
+    model_config = ConfigDict(use_attribute_docstrings=True)
+
     start: int
+    """Offset of the first character in the document's text (code points)."""
     end: int
+    """Offset just past the last character (exclusive)."""
     text: str
+    """The text between `start` and `end`."""
 
 
 class Quantity(_Assertion):
@@ -44,49 +49,74 @@ class Quantity(_Assertion):
 
     kind: Literal["quantity"] = "quantity"
     value: float | None = None
+    """The figure as written with scale words applied; null for a range or a vague quantity."""
     low: float | None = None
+    """Lower end of the hard interval the wording implies (a contradiction outside it); null = open."""
     high: float | None = None
+    """Upper end of the hard interval; null = open."""
     qualifier: str | None = None
+    """The qualifier as written ("over", "about", "up to"...)."""
     unit: str | None = None
+    """null for a count; `percent`, `percentage_point`, an ISO 4217 code, `fraction` or a pint unit name."""
     noun: str | None = None
+    """The counted thing, singular."""
     soft_low: float | None = None
+    """Lower end of the softer interval (outside it the figures diverge but can both be true)."""
     soft_high: float | None = None
+    """Upper end of the softer interval."""
     measure: str | None = None
+    """The concept the figure belongs to (deaths, troops, damage...; `rules/numbers.toml`)."""
     holder: str | None = None
+    """A country or demonym named in the noun phrase or before the figure."""
     time: str | None = None
+    """A date or year of the sentence, `now`, a relative phrase, or `earlier` ("up from X")."""
     figure_kind: str | None = None
+    """`count`, `cumulative`, `level`, `period`, `change` or `age`."""
     modifiers: list[str] = Field(default_factory=list)
+    """Words that narrow the counted noun ("North Korean", "civilian")."""
 
 
 class Attribution(_Assertion):
     kind: Literal["attribution"] = "attribution"
     source: str | None = None
+    """Who is said to speak, as written; null when the attribution names no source."""
     source_type: Literal["person", "organization", "document", "anonymous", "collective", "none"]
+    """person, organization, document, anonymous (described but unnamed), collective (experts, reports) or none (agentless)."""
     verb: str | None = None
-    # what kind of cue carries the attribution (speech, belief, according, agentless, passive, stance,
-    # intent, decree, perception, publication, seeming, noun, preposition, label, quote, citation:
-    # see docs/sourcing.md)
+    """The reporting verb or phrase ("said", "according to")."""
     cue_class: str | None = None
+    """What kind of cue carries the attribution (speech, belief, according, agentless, passive, stance,
+    intent, decree, perception, publication, seeming, noun, preposition, label, quote, citation: see
+    docs/sourcing.md)."""
     cue_start: int | None = None
+    """Start of the cue (verb, phrase or citation mark); `cue_end` ends it."""
     cue_end: int | None = None
     source_start: int | None = None
+    """Start of the source; `source_end` ends it."""
     source_end: int | None = None
-    content_start: int | None = None  # what the source is reported to say (quoted or indirect)
+    content_start: int | None = None
+    """Start of what the source is reported to say (quoted or indirect); `content_end` ends it."""
     content_end: int | None = None
     reason_given: bool | None = None
+    """Anonymous sources: the text gives a reason for anonymity ("not authorised to speak")."""
     access_given: bool | None = None
+    """Anonymous sources: the text describes their access ("familiar with the talks")."""
 
 
 class OpinionCue(_Assertion):
     kind: Literal["opinion"] = "opinion"
     cue: str
+    """The cue class (evaluative, loaded label, booster...; docs/opinion.md)."""
     weight: float = 1.0
+    """What the cue adds to the opinion score of its sentence."""
     sentence_start: int | None = None
+    """Start of the sentence the cue scores."""
 
 
 class DateMention(_Assertion):
     kind: Literal["date"] = "date"
     value: str | None = None
+    """The date or year as read."""
 
 
 Assertion = Annotated[Quantity | Attribution | OpinionCue | DateMention, Field(discriminator="kind")]

@@ -4,9 +4,7 @@ Figures printed, each with its data split:
 1. seeds gold (`shared/gold/seeds.jsonl`, check SRC): `yes` excerpts flagged, `no` excerpts flagged;
 2. PolNeAR train and dev: attribution cue and source recall and precision by span overlap,
    content overlap, and how many source-less gold attributions an SRC rule flags;
-3. source typing accuracy given the gold source span, on 200 hand-labelled PolNeAR dev sources the
-   typing rules were refined on (`evaluation/data/polnear_dev_source_types.jsonl`) and on 100 held-out
-   ones from other articles (`…_heldout.jsonl`; guideline in `docs/sourcing.md`), and end to end;
+3. source typing on hand-labelled PolNeAR sources (from `evaluation/sourcing_typing.py`);
 4. BBC: share of sentences with an SRC finding, per rule, and the precision of 50 random
    flags judged by hand (`evaluation/data/bbc_src_judged.jsonl`; set `FACTLINT_PRINT_SAMPLE=1` to print them);
 5. speed of the extractor and the SRC rules on BBC text, one process.
@@ -17,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import random
 import time
 from collections import Counter
 from pathlib import Path
@@ -158,91 +155,6 @@ def print_seeds(engine: Engine) -> None:
           f"{flagged['no', True]}/{no} no excerpts flagged; {len(spans)} SRC findings in 5 seeds")
 
 
-# --- source typing ------------------------------------------------------------------------------
-
-
-def _sourced(articles: list[tuple[str, str, list[dict]]]) -> list[dict]:
-    items = []
-    for name, _text, gold in articles:
-        for g in gold:
-            if "Source" in g and "Cue" in g:
-                s, e = g["Source"][0][0], g["Source"][-1][1]
-                items.append({"article": name, "source_start": s, "source_end": e})
-    return items
-
-
-def typing_sample() -> list[dict]:
-    """200 PolNeAR dev attributions with a source, drawn with a fixed seed, for hand labelling
-    (the set the typing rules were refined on)."""
-    items = _sourced(polnear("dev"))
-    random.Random(SAMPLE_SEED).shuffle(items)
-    return items[:200]
-
-
-def heldout_sample() -> list[dict]:
-    """100 PolNeAR dev attributions with a source from articles none of the first 200 come from,
-    drawn with another seed and labelled before the typer was run on them: the held-out typing set."""
-    used = {item["article"] for item in typing_sample()}
-    items = _sourced([a for a in polnear("dev") if a[0] not in used])
-    random.Random(SAMPLE_SEED + 1).shuffle(items)
-    return items[:100]
-
-
-def train_heldout_sample() -> list[dict]:
-    """100 PolNeAR train attributions with a source, drawn with a third seed and labelled before the
-    typer ran on them, after the typing rules were last changed: the second held-out typing set."""
-    items = _sourced(polnear("train"))
-    random.Random(SAMPLE_SEED + 2).shuffle(items)
-    return items[:100]
-
-
-TYPING_SETS = {  # split, file, what
-    "tuned": ("dev", "polnear_dev_source_types.jsonl", "200 sources the typing rules were refined on"),
-    "held-out": ("dev", "polnear_dev_source_types_heldout.jsonl", "100 held-out sources (first held-out set)"),
-    "held-out-2": ("train", "polnear_train_source_types_heldout.jsonl", "100 held-out sources (labelled after the last typing change)"),
-}
-
-
-def typing_figures(split: str, labels: list[dict], engine: Engine) -> Counter:
-    """Typing given the gold source span in its article (`type_source`), and end to end (the source
-    the extractor finds at that span, typed right)."""
-    from factlint.plugins.sourcing.extract import type_source
-
-    needed = {item["article"] for item in labels}
-    texts = {name: text for name, text, _ in polnear(split) if name in needed}
-    docs: dict[str, Document] = {}
-    found: dict[str, list[Attribution]] = {}
-    counts = Counter()
-    for item in labels:
-        name = item["article"]
-        if name not in docs:
-            result = engine.process(Document(id=name, text=texts[name]), 0, keep_assertions=True)
-            found[name] = [a for a in result.assertions if isinstance(a, Attribution) and a.source_start is not None]
-            docs[name] = doc = Document(id=name, text=texts[name])
-            segment(doc)
-        doc = docs[name]
-        predicted = type_source(doc, item["source_start"], item["source_end"]).type
-        counts["n"] += 1
-        counts["right"] += predicted == item["type"]
-        counts["confusion", item["type"], predicted] += 1
-        span = [(item["source_start"], item["source_end"])]
-        match = next((a for a in found[name] if _hit(span, a.source_start, a.source_end)), None)
-        counts["found"] += match is not None
-        counts["found_right"] += match is not None and match.source_type == item["type"]
-    return counts
-
-
-def print_typing(engine: Engine) -> None:
-    for split, file, what in TYPING_SETS.values():
-        labels = [json.loads(line) for line in (DATA / file).open()]
-        c = typing_figures(split, labels, engine)
-        n = c["n"]
-        print(f"source typing, PolNeAR {split}, {what}: given the gold source span {c['right']}/{n} = {c['right'] / n:.3f}; "
-              f"end to end (found by the extractor and typed right) {c['found_right']}/{n} = {c['found_right'] / n:.3f}")
-        confusions = sorted(((k[1], k[2], v) for k, v in c.items() if isinstance(k, tuple) and k[1] != k[2]), key=lambda x: -x[2])
-        print("  confusions given the gold span (gold → predicted): " + ", ".join(f"{g}→{p} {v}" for g, p, v in confusions))
-
-
 # --- BBC ----------------------------------------------------------------------------------------
 
 
@@ -330,6 +242,8 @@ def main() -> None:
     engine = _engine()
     print_seeds(engine)
     print_polnear(engine)
+    from .sourcing_typing import print_typing  # typing lives in evaluation/sourcing_typing.py
+
     print_typing(engine)
     print_bbc(engine, show=bool(os.environ.get("FACTLINT_PRINT_SAMPLE")))
     print_speed(engine)

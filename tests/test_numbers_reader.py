@@ -27,7 +27,10 @@ def one(text: str):
     ("50 cents", 0.5, "USD"), ("€2 million", 2e6, "EUR"), ("10 $", 10, "USD"), ("76%", 76, "percent"),
     ("2 percentage points", 2, "percentage_point"), ("twenty per cent", 20, "percent"), ("10k", 1e4, None),
     ("the 140-kilometre river", 140, "kilometer"), ("a 315-foot dam", 315, "foot"), ("300 km", 300, "kilometer"),
-    ("40C", 40, "degC"), ("98.6 degrees fahrenheit", 98.6, "degF"), ("10 1/2 miles", 10.5, "mile"),
+    ("highs of 40C", 40, "degC"), ("98.6 degrees fahrenheit", 98.6, "degF"), ("10 1/2 miles", 10.5, "mile"),
+    ("minus 160 degrees centigrade", -160, "degC"), ("temperatures hit 35 degrees", 35, units.DEGREE_TEMPERATURE),
+    ("set the thermostat to 85°", 85, units.DEGREE_TEMPERATURE), ("rotate 90 degrees", 90, "degree"),
+    ("a 45 degrees angle", 45, "degree"), ("a 360-degree panoramic view", 360, "degree"),
     ("thirty-one", 31, None), ("six thousand", 6000, None), ("one hundred and twenty", 120, None),
     ("a dozen", 12, None), ("half a million", 5e5, None), ("two and a half", 2.5, None),
     ("three million and a half", 3.5e6, None), ("12,34,567", 1234567, None), ("13 lakh", 1.3e6, None),
@@ -42,9 +45,17 @@ def test_values_and_units(text, value, unit):
 @pytest.mark.parametrize("text", [
     "COVID-19", "F-35", "Su-57", "G7", "Boeing 737", "No. 10", "Article 5", "24/7", "9/11", "the 4th", "at 10:30",
     "at 3pm", "192.168.1.2", "one of the best", "no one knows", "one thing", "the 1990s", "7E7", "Windows 95",
+    "The 13F filing shows the stake", "When must 13F be filed?",
 ])
 def test_not_quantities(text):
     assert [f for f in read(text) if f.kind == "quantity"] == []
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("It was 40C (104F) in Seville", "degC"), ("It was 40C (104F) in Seville", "degF"), ("It was 14C/57F", "degC"),
+])
+def test_glued_temperature_next_to_its_conversion(text, unit):
+    assert unit in [f.unit for f in read(text) if f.kind == "quantity"]
 
 
 @pytest.mark.parametrize(("text", "date"), [("in 2004", "2004"), ("on 5 May 2005", "5 May 2005"), ("May 5", "May 5")])
@@ -120,3 +131,14 @@ def test_unit_conversions_round_trip(pair, x):
 def test_ratios_are_shares(text, share):
     f = one(text)
     assert f.unit == "percent" and f.value == pytest.approx(share) and f.hard[0] < share < f.hard[1]
+
+
+def test_unit_table_is_pints_answer():
+    """The written-down conversions are what pint gives for every unit of the pack today."""
+    from pathlib import Path
+
+    from factlint.plugins.numbers import unit_table
+
+    written = Path(unit_table.__file__).read_text(encoding="utf-8")
+    assert written == units.table_source(), "run: python -c 'from factlint.plugins.numbers.units import write_table; write_table()'"
+    assert set(unit_table.BASE) == set(units.pack_units())

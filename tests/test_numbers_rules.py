@@ -5,7 +5,7 @@ from __future__ import annotations
 from factlint import check_texts
 from factlint.document import Document
 from factlint.plugins.numbers.extract import extract
-from factlint.plugins.numbers.facts import Record, analyse
+from factlint.plugins.numbers.facts import Record, analyse, shown
 from factlint.segment import segment
 
 TROOPS_A = "Reports confirm that over 10,000 North Korean troops are already fighting alongside Russian forces in Ukraine."
@@ -108,7 +108,7 @@ def test_document_rules():
 def test_ledger_statuses_from_judgement():
     def rec(doc, lo, hi, figure):
         return Record("troop||count|amount", None, "x", None, False, lo, hi, lo, hi, figure, str(figure), doc, None,
-                      0, 1, 1, 1, None, False, False, frozenset(), "troop")
+                      0, 1, 1, 1, None, False, False, frozenset(), "troop", shown(lo, hi))
 
     (j,) = analyse([rec("a", 11500, 12500, 12000), rec("b", 11500, 12500, 12000)])
     assert j.status == "consistent"

@@ -68,6 +68,28 @@ def test_agentless_and_non_speech_attributions_leave_the_words_to_the_writer():
     assert [c for _, c in _cues(decided, ("The council", "decide", "the scheme was a disgrace"))] == ["disgrace"]
 
 
+
+def test_the_writer_as_source_keeps_the_words():
+    text = "I believe the plan was a disgrace."
+    assert ("evaluative", "disgrace") in _cues(text, ("I", "believe", "the plan was a disgrace"))
+    text = "We think the plan was a disgrace."
+    assert ("evaluative", "disgrace") in _cues(text, ("We", "think", "the plan was a disgrace"))
+    text = "US officials believe the plan was a disgrace."  # "US" is not "us"
+    assert _cues(text, ("US officials", "believe", "the plan was a disgrace")) == []
+
+
+def test_a_characterisation_is_the_speakers_label():
+    text = "He branded it a dodgy budget from a shambolic government."
+    assert _cues(text, ("He", "brand", "it a dodgy budget from a shambolic government")) == []
+
+
+def test_scare_quotes_but_not_words_mentioned_as_words():
+    assert ("scare_quote", '"reforms"') in _cues('The government\'s "reforms" cut the budget.')
+    for text in ('Problem words such as "affect" and "effect" top the list.',
+                 'The term "blog" was the most looked-up word.',
+                 'The crash, dubbed "black monday" by traders, wiped out savings.'):
+        assert [c for c in _cues(text) if c[0] == "scare_quote"] == [], text
+
 def test_news_neutral_words_and_phrases_do_not_count():
     assert _cues("A strong earthquake hit the coast; a severe weather warning is in place.") == []
     assert _cues("The attack raised concern among residents.") == []

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from factlint import cli
-from factlint.docsgen import EXAMPLE, FENCES, builtin_rules, report_schema, rules_markdown
+from factlint.docsgen import EXAMPLE, FENCES, builtin_rules, extract_schema, report_schema, rules_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -23,6 +23,31 @@ def test_rules_page_is_current():
 def test_report_schema_is_current():
     published = json.loads((DOCS / "report.schema.json").read_text("utf-8"))
     assert published == report_schema(), f"docs/report.schema.json {STALE}"
+
+
+def test_extract_schema_is_current_and_describes_every_field():
+    published = json.loads((DOCS / "extract.schema.json").read_text("utf-8"))
+    assert published == extract_schema(), f"docs/extract.schema.json {STALE}"
+    for name, model in published["$defs"].items():
+        for field, spec in model["properties"].items():
+            if field not in ("kind", "cue_end", "source_end", "content_end"):
+                assert spec.get("description"), f"{name}.{field} has no docstring in factlint.models"
+
+
+def test_extract_output_matches_its_schema(tmp_path):
+    import jsonschema
+    from click.testing import CliRunner
+
+    (tmp_path / "a.txt").write_text(
+        "Over 10,000 troops were sent, officials said on Tuesday.\n\n"
+        "It is believed the talks failed. Frankly, the response has been lackluster.\n", "utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\xff\xfe\x00broken")
+    result = CliRunner().invoke(cli.main, ["extract", "--format", "json", str(tmp_path)])
+    data = json.loads(result.output)
+    jsonschema.validate(data, json.loads((DOCS / "extract.schema.json").read_text("utf-8")))
+    kinds = {a["kind"] for d in data["documents"] for a in d["assertions"]}
+    assert {"quantity", "attribution", "opinion"} <= kinds
+    assert any("error" in d for d in data["documents"])
 
 
 def test_rules_page_covers_every_rule_with_its_documentation():

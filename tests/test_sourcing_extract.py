@@ -224,6 +224,25 @@ def test_attributions_equal_validated_models():
         ("She saw an opening in the polls.", "saw", "perception", "She"),
         ("The campaign released a memo on Monday.", "released", "publication", "The campaign"),
         ("According to the ONS, prices rose.", "According to", "according", "the ONS"),
+        # appositives after a name, and ages
+        ("Jeff Weaver, Sanders’ campaign manager, said the race was open.", "said", "speech", "Jeff Weaver, Sanders’ campaign manager"),
+        ("Mr. Regalado, 69, said he had been inundated with email.", "said", "speech", "Mr. Regalado, 69"),
+        # adverbs between the auxiliary and the verb; gerunds after a preposition
+        ("Mrs. Clinton has since said she would support a wage increase.", "said", "speech", "Mrs. Clinton"),
+        ("Sanders has soared in the polls by saying that the system is rigged.", "saying", "speech", "Sanders"),
+        ("Recalling his weekly breakfasts with her, Mr. Biden praised Mrs. Clinton.", "Recalling", "speech", "Mr. Biden"),
+        # "concluded that" (a quote-only verb that also reports a clause); a clause with no "that"
+        ("The Halifax survey concluded that there were signs of a slowdown.", "concluded", "speech", "The Halifax survey"),
+        ("Exit polling shows he won 83% of voters under 30.", "shows", "speech", "Exit polling"),
+        # a list of verbs with commas; attitudes held with a light verb
+        ("Trump joked about the deal, declined to affirm his support, and told reporters he would win.", "declined", "stance", "Trump"),
+        ("Carly Fiorina threw her support behind Sen. Ted Cruz on Wednesday.", "threw her support", "noun", "Carly Fiorina"),
+        # a parenthesis between dashes; a subject longer than the first window read before the verb
+        ("Democratic leaders — and, in particular, Harry Reid — insisted the deal include a delay.", "insisted", "speech",
+         "Democratic leaders — and, in particular, Harry Reid"),
+        ("Arturo Sarukhan, Mexico's ambassador to the United States from 2007 to 2013 and for years a diplomat in "
+         "Washington, said Mexico must answer.", "said", "speech",
+         "Arturo Sarukhan, Mexico's ambassador to the United States from 2007 to 2013 and for years a diplomat in Washington"),
     ],
 )
 def test_cue_classes(text, cue, cls, source):
@@ -271,3 +290,53 @@ def test_type_source_reads_a_given_span_in_its_document():
     segment(doc)
     assert type_source(doc, text.index("They"), text.index("They") + 4).type == "collective"
     assert type_source(doc, text.rindex("Shoigu"), text.rindex("Shoigu") + 6).type == "person"
+
+
+def test_content_in_an_opening_adverbial_clause_ends_at_its_comma():
+    # seed 003: the main clause after the "While …," clause is the writer's own words, not Trump's
+    text = (
+        "While President Trump has called for greater vigilance against threats from rogue states like "
+        "North Korea, the Biden administration's response has been lackluster, leaving the door open."
+    )
+    a = one(text, "called for")
+    assert span(text, a, "source") == "President Trump"
+    assert span(text, a, "content") == "greater vigilance against threats from rogue states like North Korea"
+    # a comma inside a quotation does not end the clause; without an opening conjunction, the
+    # reported clause runs on past its commas
+    quoted = 'Although Mr Smith said "we will act, and soon", the plan stalled.'
+    assert span(quoted, one(quoted, "said"), "content") == '"we will act, and soon"'
+    closing = 'While Mr Smith said "we will act", the plan stalled.'  # a comma just after the quotation
+    assert span(closing, one(closing, "said"), "content") == '"we will act"'
+    plain = "Mr Smith said that the plan, which cost millions, had stalled, and that he would resign."
+    assert span(plain, one(plain, "said"), "content") == "the plan, which cost millions, had stalled, and that he would resign."
+
+
+def test_opinion_in_the_main_clause_after_an_attribution_is_the_writers():
+    from factlint import check_texts
+
+    text = (
+        "While President Trump has called for greater vigilance against threats from rogue states, the "
+        "administration's response has been lackluster."
+    )
+    report = check_texts({"doc": text}, config={"select": ["OPN"]})
+    assert any(text[f.start : f.end] == "lackluster" for f in report.findings)
+
+
+def test_passives_of_reporting_verbs_are_sourceless_and_acts_are_not_cues():
+    text = "Mr Reagan was criticized for the trade. The pact was signed in May."
+    found = {(a.verb, a.cue_class, a.source) for a in attributions(text)}
+    assert ("criticize", "passive", None) in found
+    assert not any(a.verb == "sign" for a in attributions(text))
+
+
+def test_opening_participle_clause_content_ends_before_the_subject():
+    text = "Instead of calling himself conservative, Mr. Trump said he was a pragmatist."
+    a = one(text, "calling")
+    assert (a.source, span(text, a, "content")) == ("Mr. Trump", "himself conservative")
+
+
+def test_an_agentless_frame_between_a_source_and_its_verb_stays():
+    text = "Striker Nicolas Anelka reportedly wants to leave Manchester City."
+    assert any(a.cue_class == "agentless" and a.verb == "reportedly" for a in attributions(text))
+    text = "It is believed the convoy crossed the border, police said."
+    assert not any(a.cue_class == "agentless" for a in attributions(text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factlint.document import Document
 
@@ -143,6 +144,7 @@ class Context:
     names: frozenset[str]  # the proper names of the sentence (demonyms as places): what the figure is about
 
 
+@lru_cache(maxsize=8192)
 def singular(word: str) -> str:
     w = word.lower()
     if w in _IRREGULAR:
@@ -171,11 +173,16 @@ class Reader:
         self.date_starts = [d.start for d in dates]
         self._times: dict[int, str | None] = {}
         self._name_cache: dict[int, frozenset[str]] = {}
+        self._span = (0, 0)  # the last sentence found: figures come in order, several to a sentence
 
     def sentence(self, pos: int) -> tuple[int, int]:
+        span = self._span
+        if span[0] <= pos < span[1]:
+            return span
         s = self.doc.sentence_at(pos)
         if s is not None:
-            return s.start, s.end
+            span = self._span = (s.start, s.end)
+            return span
         return (max(0, pos - 200), min(len(self.text), pos + 200))
 
     def read(self, fig: Figure) -> Context:

@@ -8,10 +8,14 @@ the figures that contradict the rest by a sweep over interval end points.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
+from operator import itemgetter
 from typing import NamedTuple
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, WeakValueDictionary
 
 import regex
 
@@ -47,6 +51,11 @@ class Record(NamedTuple):
     headline: bool  # the figure is in the title
     names: frozenset  # proper names of the figure's sentence
     noun: str | None  # the counted noun as written (singular)
+    shown: str  # the hard interval as the ledger and the messages show it, formatted where the record is made
+
+
+def shown(lo: float, hi: float) -> str:
+    return iv.show((lo, hi))
 
 
 def records(doc) -> list[Record]:
@@ -89,7 +98,7 @@ def _records(doc) -> list[Record]:
             None if f.value is None else f.value * factor + offset,
             doc.text[f.start : end], doc.id, doc.path, f.start, end, line, col, iso_date(c.time) or doc_date,
             any(cue in near for cue in revision), bool(title and title.start <= f.start < title.end), c.names,
-            c.noun if c.noun not in GENERIC_NOUNS else None,
+            c.noun if c.noun not in GENERIC_NOUNS else None, shown(lo, hi),
         ))
     return out
 
@@ -110,14 +119,53 @@ def iso_date(text: str | None) -> str | None:
     return f"{year}-{number:02d}-{int(day):02d}" if number else None
 
 
-def _signature(r: Record) -> tuple:
-    return (r.holder, r.place, r.time, r.noun)
-
-
 def _compatible(a: tuple, b: tuple) -> bool:
     """Holder, place and time do not differ, and the two share a named holder or place."""
     return all(x is None or y is None or x == y for x, y in zip(a, b)) and any(
         x is not None and x == y for x, y in zip(a[:2], b[:2]))
+
+
+def _sig_order(s: tuple) -> tuple:
+    return tuple(map(str, s))
+
+
+class _Fits:
+    """Signatures indexed by their values on every subset of their named positions.
+
+    `fitting(sig)` gives the indexed signatures `_compatible` with `sig` (in the order they
+    were added) with one dict look-up per shape of signature (at most 16), not one test per
+    signature: grouping stays linear in the number of signatures.
+    """
+
+    def __init__(self) -> None:
+        self.index: dict[tuple, list[tuple]] = defaultdict(list)
+        self.order: dict[tuple, int] = {}
+        self.masks: set[tuple[int, ...]] = set()
+
+    def add(self, sig: tuple) -> None:
+        self.order[sig] = len(self.order)
+        named = tuple(i for i, x in enumerate(sig) if x is not None)
+        self.masks.add(named)
+        for sub in _subsets(named):
+            self.index[named, sub, tuple([sig[i] for i in sub])].append(sig)
+
+    def fitting(self, sig: tuple) -> list[tuple]:
+        named = {i for i, x in enumerate(sig) if x is not None}
+        found = []
+        for mask in self.masks:
+            common = tuple(i for i in mask if i in named)
+            if 0 in common or 1 in common:  # a named holder or place on both sides
+                found += self.index.get((mask, common, tuple(sig[i] for i in common)), ())
+        return sorted(found, key=self.order.__getitem__) if len(found) > 1 else found
+
+
+@cache
+def _subsets(items: tuple[int, ...]) -> list[tuple[int, ...]]:
+    return [tuple(x for k, x in enumerate(items) if bits >> k & 1) for bits in range(1 << len(items))]
+
+
+_NAMES, _PLACE = itemgetter(Record._fields.index("names")), itemgetter(Record._fields.index("place"))
+_KEY_SIG = itemgetter(*(Record._fields.index(f) for f in ("key", "holder", "place", "time", "noun")))
 
 
 def group(recs: list[Record]) -> list[list[Record]]:
@@ -125,35 +173,52 @@ def group(recs: list[Record]) -> list[list[Record]]:
 
     Records are bucketed by key; within a bucket each distinct signature is a
     fact, and a signature with blanks joins the one fully named fact it fits
-    (when several fit, it is ambiguous and stays apart).
+    (when several fit, it is ambiguous and stays apart). One dict pass over the
+    records, then work per distinct signature, each looked up in an index.
     """
-    buckets: dict[str, dict[tuple, list[Record]]] = defaultdict(lambda: defaultdict(list))
-    for r in recs:
-        if r.time == "earlier" or (r.holder is None and r.place is None):
+    signed: dict[tuple, list[Record]] = {}  # (key, holder, place, time, noun) → records
+    for ks, r in zip(map(_KEY_SIG, recs), recs):
+        key, holder, place, time, _ = ks
+        if time == "earlier" or (holder is None and place is None):
             continue  # a figure whose holder and place are unnamed cannot be matched to another
-        if r.time is None and not r.key.endswith(("|amount",)):
+        if time is None and not key.endswith("|amount"):
             continue  # rates, changes and per-period figures are compared only at a named time
-        buckets[r.key][_signature(r)].append(r)
+        same = signed.get(ks)
+        if same is None:
+            signed[ks] = [r]
+        else:
+            same.append(r)
+    buckets: dict[str, dict[tuple, list[Record]]] = defaultdict(dict)  # key → signature → records
+    for ks, same in signed.items():
+        buckets[ks[0]][ks[1:]] = same
     facts = []
     for sigs in buckets.values():
         if len(sigs) == 1:
             facts.extend(sigs.values())
             continue
-        full = sorted((s for s in sigs if None not in s), key=lambda s: tuple(map(str, s)))
+        full = sorted((s for s in sigs if None not in s), key=_sig_order)
         if not full:  # no fully named fact: the most named signatures lead
             most = max(sum(x is not None for x in s) for s in sigs)
-            full = sorted((s for s in sigs if sum(x is not None for x in s) == most), key=lambda s: tuple(map(str, s)))
-        merged: dict[tuple, list[Record]] = {s: list(sigs[s]) for s in full}
-        for sig in sorted((s for s in sigs if s not in merged), key=lambda s: tuple(map(str, s))):
-            fits = [s for s in full if _compatible(sig, s)]
+            full = sorted((s for s in sigs if sum(x is not None for x in s) == most), key=_sig_order)
+        merged: dict[tuple, list[Record]] = {s: sigs[s] for s in full}
+        rest = sorted((s for s in sigs if s not in merged), key=_sig_order)
+        leads, partials = _Fits(), _Fits()  # the leading signatures; those in `merged` with a blank
+        for s in full if rest else ():
+            leads.add(s)
+            if None in s:
+                partials.add(s)
+        for sig in rest:
+            fits = leads.fitting(sig)
             if len(fits) == 1:
                 merged[fits[0]].extend(sigs[sig])
             else:
-                partial = [s for s in merged if None in s and _compatible(sig, s)]
+                partial = partials.fitting(sig)
                 if len(partial) == 1 and not fits:
                     merged[partial[0]].extend(sigs[sig])
                 else:
-                    merged[sig] = list(sigs[sig])
+                    merged[sig] = sigs[sig]
+                    if None in sig:
+                        partials.add(sig)
         facts.extend(merged.values())
     return [part for fact in facts for part in _by_names(fact)]
 
@@ -168,6 +233,19 @@ def _by_names(fact: list[Record]) -> list[list[Record]]:
     """
     if len(fact) < 2:
         return [fact]
+    links = [(r.names - {r.holder, r.place}) if r.names else () for r in fact] if any(map(_NAMES, fact)) else ()
+    if not any(links):  # nothing else named anywhere: the parts are the places, or the articles
+        if fact[0].place and len(set(map(_PLACE, fact))) == 1:
+            return [fact]
+        parts: dict[object, list[Record]] = {}
+        for r in fact:
+            k = ("place", r.place) if r.place else ("doc", r.doc)
+            part = parts.get(k)
+            if part is None:
+                parts[k] = [r]
+            else:
+                part.append(r)
+        return list(parts.values())
     parent = list(range(len(fact)))
 
     def find(i: int) -> int:
@@ -182,28 +260,30 @@ def _by_names(fact: list[Record]) -> list[list[Record]]:
     seen: dict[object, int] = {}
     bare = []
     for i, r in enumerate(fact):
-        extra = r.names - {r.holder, r.place}
+        extra = links[i]
         if not extra:
             bare.append(i)
             # nothing else named: the same place links across articles, otherwise only the same article
-            extra = {("place", r.place) if r.place else ("doc", r.doc)}
+            extra = (("place", r.place) if r.place else ("doc", r.doc),)
         for k in extra:
             if k in seen:
                 union(i, seen[k])
             else:
                 seen[k] = i
-    named = {find(i) for i in range(len(fact)) if i not in bare}
+    is_bare = set(bare)
+    named = {find(i) for i in range(len(fact)) if i not in is_bare}
     if len(named) == 1:
         root = next(iter(named))
         members = [fact[i] for i in range(len(fact)) if find(i) == root]
+        docs, places = {m.doc for m in members}, {m.place for m in members}
         for i in bare:
             r = fact[i]
-            if any(m.doc == r.doc or (r.place and m.place == r.place) for m in members):
+            if r.doc in docs or (r.place and r.place in places):
                 union(i, root)
-    parts: dict[int, list[Record]] = defaultdict(list)
+    split: dict[int, list[Record]] = defaultdict(list)
     for i, r in enumerate(fact):
-        parts[find(i)].append(r)
-    return list(parts.values())
+        split[find(i)].append(r)
+    return list(split.values())
 
 
 @dataclass
@@ -215,35 +295,54 @@ class Judgement:
     soft_apart: bool  # the consensus figures' soft intervals do not all meet
 
 
+_LO, _HI, _SLO, _SHI = (itemgetter(Record._fields.index(f)) for f in ("lo", "hi", "slo", "shi"))
+_BY_DOC = itemgetter(Record._fields.index("doc"), Record._fields.index("start"))
+_BY_DATE = itemgetter(Record._fields.index("date"), Record._fields.index("doc"), Record._fields.index("start"))
+_DATE = itemgetter(Record._fields.index("date"))
+
+
 def _best_point(recs: list[Record]) -> float:
-    """A point covered by the most hard intervals (the leftmost such point)."""
-    events = sorted([(r.lo, 0) for r in recs] + [(r.hi, 1) for r in recs])
-    best, count, point = -1, 0, recs[0].lo
-    for x, closing in events:
-        if closing:
-            count -= 1
-        else:
-            count += 1
-            if count > best:
-                best, point = count, x
+    """A point covered by the most hard intervals (the leftmost such point).
+
+    Sweeping the end points in order (closed intervals: an interval that opens where
+    another closes meets it), the intervals open at the i-th lowest start are the i
+    opened so far less those that closed before it.
+    """
+    los = sorted(map(_LO, recs))
+    his = sorted(map(_HI, recs))
+    best, point, closed, n = 0, los[0], 0, len(his)
+    for opened, x in enumerate(los, 1):
+        while closed < n and his[closed] < x:
+            closed += 1
+        if opened - closed > best:
+            best, point = opened - closed, x
     return point
 
 
 def judge(fact: list[Record]) -> Judgement:
-    fact = sorted(fact, key=lambda r: (r.date or "", r.doc, r.start))
-    rising = fact[0].cumulative and len({r.date for r in fact}) > 1  # a count that may grow: NUM003's job
-    if rising:
-        return Judgement(fact, [], fact, "consistent", False)
-    p = _best_point(fact)
-    consensus = [r for r in fact if r.lo <= p <= r.hi]
-    outliers = [r for r in fact if not r.lo <= p <= r.hi]
-    soft_apart = max(r.slo for r in consensus) > min(r.shi for r in consensus)
-    if outliers:
-        status = "conflict"
-    elif len({written_value(r) for r in consensus}) > 1:
-        status = "divergent"
+    if len(fact) == 1:
+        r = fact[0]
+        if r.lo <= r.hi:
+            return Judgement(fact, [], fact, "consistent", r.slo > r.shi)
+    dated = [r for r in fact if r.date]  # ordered by (date, document, offset); no date first
+    if dated:
+        fact = sorted([r for r in fact if not r.date], key=_BY_DOC) + sorted(dated, key=_BY_DATE)
     else:
-        status = "consistent"
+        fact = sorted(fact, key=_BY_DOC)
+    if fact[0].cumulative and len(set(map(_DATE, fact))) > 1:  # a count that may grow: NUM003's job
+        return Judgement(fact, [], fact, "consistent", False)
+    if max(map(_LO, fact)) <= min(map(_HI, fact)):  # all meet: no sweep needed
+        consensus = fact
+    else:
+        p = _best_point(fact)
+        consensus = [r for r in fact if r.lo <= p <= r.hi]
+    if len(consensus) < len(fact):
+        outliers, status = [r for r in fact if not r.lo <= p <= r.hi], "conflict"
+    else:
+        outliers = []
+        first = written_value(fact[0])
+        status = "divergent" if any(written_value(r) != first for r in fact) else "consistent"
+    soft_apart = max(map(_SLO, consensus)) > min(map(_SHI, consensus))
     return Judgement(fact, outliers, consensus, status, soft_apart)
 
 
@@ -261,43 +360,123 @@ def representative(r: Record) -> float:
 
 
 def severity_gap(a: Record, others: list[Record]) -> float:
-    """The relative distance from a figure to the nearest of the others."""
-    return min(iv.gap((a.lo, a.hi), (b.lo, b.hi)) for b in others)
+    """The relative distance (`intervals.gap`) from a figure to the nearest of the others."""
+    lo, hi = a.lo, a.hi
+    first, last = min(map(_LO, others)), max(map(_HI, others))
+    # all the others on one side and no negative end point between: the nearest is the one that starts first (ends last)
+    if 0 <= hi < first:
+        return _gap(hi, first)
+    if 0 <= last < lo:
+        return _gap(last, lo)
+    best = iv.INF
+    for b in others:
+        if hi < b.lo:
+            gap = _gap(hi, b.lo)
+        elif b.hi < lo:
+            gap = _gap(b.hi, lo)
+        else:
+            return 0.0  # they meet
+        if gap < best:
+            best = gap
+    return best
+
+
+def _gap(near: float, far: float) -> float:
+    scale = max(abs(near), abs(far))
+    return (far - near) / scale if scale else 0.0
 
 
 def label(r: Record) -> str:
     what, dim, kind = r.key.rsplit("|", 2)
     noun, _, predicate = what.partition("|")
     parts = [p for p in (noun, predicate) if p]
-    if dim not in (units.COUNT,):
+    if dim != units.COUNT:
         parts.append(dim)
     if kind != "amount":
         parts.append(kind)
-    parts += [x for x in dict.fromkeys((r.holder, r.place, r.time)) if x]
+    holder, place, time = r.holder, r.place, r.time
+    if holder:
+        parts.append(holder)
+    if place and place != holder:
+        parts.append(place)
+    if time and time != holder and time != place:
+        parts.append(time)
     return " · ".join(parts)
 
 
 def ledger(judgements: list[Judgement], everything: bool = False) -> list[dict]:
     """One flat row per fact per document: fact, document, as written, interval, place, status."""
     rows = []
+    show = iv.show
     for j in judgements:
         if len(j.fact) < 2 and not everything:
             continue
         name = label(j.fact[0])
-        by_doc: dict[str, list[Record]] = defaultdict(list)
+        status = j.status
+        if len({r.doc for r in j.fact}) == len(j.fact):  # one figure per document
+            rows += [{"fact": name, "document": r.doc, "as written": r.written, "interval": r.shown,
+                      "at": f"{r.line}:{r.column}", "status": status} for r in j.fact]
+            continue
+        by_doc: dict[str, list[Record]] = {}
         for r in j.fact:
-            by_doc[r.doc].append(r)
+            same = by_doc.get(r.doc)
+            if same is None:
+                by_doc[r.doc] = [r]
+            else:
+                same.append(r)
         for doc, recs in by_doc.items():
             first = recs[0]
-            lo = max(r.lo for r in recs)
-            hi = min(r.hi for r in recs)
-            rows.append({
-                "fact": name, "document": doc, "as written": "; ".join(dict.fromkeys(r.written for r in recs)),
-                "interval": iv.show((lo, hi)) if lo <= hi else "; ".join(iv.show((r.lo, r.hi)) for r in recs),
-                "at": f"{first.line}:{first.column}", "status": j.status,
-            })
+            if len(recs) == 1:
+                written, interval = first.written, first.shown
+            else:
+                written = "; ".join(dict.fromkeys(r.written for r in recs))
+                lo, hi = max(map(_LO, recs)), min(map(_HI, recs))
+                interval = show((lo, hi)) if lo <= hi else "; ".join(r.shown for r in recs)
+            rows.append({"fact": name, "document": doc, "as written": written, "interval": interval,
+                         "at": f"{first.line}:{first.column}", "status": status})
     return rows
+
+
+@contextmanager
+def paused_gc():
+    """The cyclic garbage collector off while the corpus pass builds its many small objects.
+
+    They hold no reference cycles, so reference counting frees them; with a million records
+    alive, every collection the new objects trigger would walk them all (about half the time
+    of building the findings). The collector is back on, as it was, when the block ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def analyse(recs: list[Record]) -> list[Judgement]:
     return [judge(f) for f in group(recs)]
+
+
+class Analysis:
+    """The judgements of one list of records, shared by the corpus rules that judge the same records."""
+
+    __slots__ = ("recs", "judgements", "__weakref__")
+
+    def __init__(self, recs: list[Record]):
+        self.recs = recs
+        self.judgements = analyse(recs)
+
+
+_SHARED: WeakValueDictionary[int, Analysis] = WeakValueDictionary()
+
+
+def shared_analysis(recs: list[Record]) -> Analysis:
+    """`analyse(recs)`, computed once for NUM001 and NUM002, which collect the same records.
+
+    Each rule keeps the `Analysis` it uses; the registry holds it only while a rule does.
+    """
+    found = _SHARED.get(len(recs))
+    if found is None or found.recs != recs:
+        found = _SHARED[len(recs)] = Analysis(recs)
+    return found

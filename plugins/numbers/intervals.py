@@ -79,6 +79,6 @@ def show(iv: Interval) -> str:
 
 
 def _num(x: float) -> str:
-    if x == int(x) and abs(x) < 1e15:
+    if -1e15 < x < 1e15 and x == int(x):
         return f"{int(x):,}"
-    return f"{x:,.4g}" if abs(x) >= 1000 else f"{x:.4g}"
+    return f"{x:,.4g}"  # below 1,000 the grouping adds nothing

@@ -15,14 +15,14 @@ import regex
 
 from . import intervals as iv
 from .lexicon import alternation, lexicon
-from .units import PERCENT, POINTS
-from .words import DENOMINATORS, NUMBER_WORDS, ORDINALS, SCALES, read_words
+from .units import DEGREE_TEMPERATURE, PERCENT, POINTS
+from .words import DENOMINATORS, NUMBER_WORDS, ORDINALS, read_words
 
 LEX = lexicon()
 _L = LEX.words
 
 # --- candidates: one pass for digits, one token-set test for number words -------------------------
-_DIGIT_RUN = regex.compile(r"[0-9]+(?:(?:[.,\u00a0\u202f\u2009/]| {1,2})[0-9]+)*")  # ASCII digits: a third of the time of \d
+_DIGIT_RUN = regex.compile(r"[0-9]+((?:[.,\u00a0\u202f\u2009/]| {1,2})[0-9]+)*")  # ASCII digits: a third of the time of \d; group 1: separators
 _DOT_START = re.compile(r"(?<![\w.])\.")  # ".25": a run may start with its decimal point
 _NUMERAL = re.compile(
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping 12,34,567
@@ -34,8 +34,9 @@ _MIXED = re.compile(r"(\d+)[ \u00a0]{1,2}(\d{1,2})/(\d{1,2})")
 _SLASH = re.compile(r"\d{1,4}/\d{1,4}(?:/\d{2,4})?")
 _WORD_CONT = sorted(NUMBER_WORDS | set(DENOMINATORS) | set(ORDINALS) | {"point", "half"}, key=len, reverse=True)
 _WC = "|".join(_WORD_CONT)
+_WORDS_FIRST = frozenset(NUMBER_WORDS | {"half", "quarter", "a"})
 WORDS_AT = re.compile(
-    rf"(?:{'|'.join(sorted(NUMBER_WORDS | {'half', 'quarter', 'a'}, key=len, reverse=True))})"
+    rf"(?:{'|'.join(sorted(_WORDS_FIRST, key=len, reverse=True))})"
     rf"(?:(?:[\s]*-[\s]*|\s+)(?:(?:and|a|of\s+a|and\s+a)\s+)?(?:{_WC})\b)*\b"
 )
 _SHARES_OF = [p for p in LEX.shares if p.endswith(" of")]
@@ -70,6 +71,8 @@ _UNIT_MULTI = {k: v for k, v in LEX.units.items() if len(k) > 1}
 _UNIT_SPACED = re.compile(
     rf"(?:{_SPACE}|-)(?:{alternation(_UNIT_MULTI)})(?![\w])|{_SPACE}[(\[{{<]{_SPACE}(?:{alternation(LEX.units)}){_SPACE}[)\]}}>]"
 )
+# the three, tried in one match: the first that matches at a position wins
+_UNIT_AFTER = re.compile(f"(?P<percent>{_PERCENT.pattern})|(?P<currency>{_CUR_AFTER.pattern})|(?P<unit>{_UNIT_SPACED.pattern})")
 _UNIT_LETTER = re.compile(r"(?:[a-z°\"])(?![\w])")
 _AGE = re.compile(rf"(?:{_SPACE}|-)(?:old\b|of\s+age\b)|{_SPACE}yo\b")
 _MONTH = alternation(_L("months"))
@@ -80,6 +83,10 @@ _CHANGE_CONTEXT = re.compile(rf"\b(?:{alternation(_L('change_verbs'))})\b")
 _CHANGE_NOUN_AFTER = re.compile(rf"{_SPACE}(?:-|\s)?(?:{alternation(_L('change_nouns'))})\b")
 _NEEDS_SCALE = set(_L("currency_needs_scale"))
 _NOT_AFTER = set(_L("not_quantity_after"))
+_ANGLE_CUES = frozenset(_L("angle_cues"))
+_TEMPERATURE_CUE = re.compile(rf"\b(?:{alternation(_L('temperature_cues'))})\b")
+_CONVERSION_AFTER = re.compile(r"\s*[(/]\s*(?:minus\s+|-)?\d[\d.,]*\s*°?\s*[cf]\b")  # "40C (104F)", "14C/57F"
+_CONVERSION_BEFORE = re.compile(r"\d\s*°?\s*[cf]\s*[(/]\s*(?:minus\s+|-)?\Z")
 
 
 @dataclass(slots=True)
@@ -153,19 +160,27 @@ def candidates(low: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of numerals (digits, slash), vague phrases and number-word runs, in order."""
     out: list[tuple[int, int, str]] = []
     for m in _DIGIT_RUN.finditer(low):
-        s = m.start()
+        s, e = m.span()
         if s and low[s - 1] == "." and _DOT_START.match(low, s - 1):
-            s -= 1
-        _split(low, s, m.end(), out)
+            _split(low, s - 1, e, out)
+        elif m.lastindex:
+            _split(low, s, e, out)
+        else:  # digits alone
+            out.append((s, e, "digits"))
     present = _TOKEN_SET.intersection(low.replace("-", " ").split())
     if present:
+        found = []
         for w in {_TOKENS[t] for t in present}:
             n = len(w)
             pos = low.find(w)
             while pos >= 0:
                 if (pos == 0 or not low[pos - 1].isalpha()) and not low[pos + n : pos + n + 1].isalpha():
-                    _word_candidate(low, pos, w, out)
+                    found.append((pos, w))
                 pos = low.find(w, pos + n)
+        found.sort()
+        run = [0, 0]  # the last run of number words matched: (start, end)
+        for pos, w in found:  # in order, so a word inside the last run is not matched again (linear on long runs)
+            _word_candidate(low, pos, w, out, run)
         out.sort()
         kept, end = [], -1
         for cand in out:  # a word inside a run already found is not a new candidate
@@ -200,7 +215,7 @@ def _split(low: str, s: int, e: int, out: list) -> None:
             pos += 1
 
 
-def _word_candidate(low: str, pos: int, word: str, out: list) -> None:
+def _word_candidate(low: str, pos: int, word: str, out: list, run: list[int]) -> None:
     if word in _VAGUE_STARTS:  # the first vague phrase that starts up to 16 characters before the word
         vm = None
         for m in _WORD_START.finditer(low, max(0, pos - 16), pos + 24):
@@ -214,13 +229,29 @@ def _word_candidate(low: str, pos: int, word: str, out: list) -> None:
             out.append((vm.start(), vm.end(), "vague"))
             return
     if low[pos - 2 : pos] == "a " and (pos < 3 or not low[pos - 3].isalpha()):
-        m = WORDS_AT.match(low, pos - 2)
-        if m and m.end() > pos:
-            out.append((pos - 2, m.end(), "words"))
+        end = _words_end(low, pos - 2, "a", run)
+        if end > pos:
+            out.append((pos - 2, end, "words"))
             return
+    end = _words_end(low, pos, word, run)
+    if end >= 0:
+        out.append((pos, end, "words"))
+
+
+def _words_end(low: str, pos: int, word: str, run: list[int]) -> int:
+    """Where `WORDS_AT` matching at `pos` (the start of `word`) ends; -1 when it does not match.
+
+    A first word of `WORDS_AT` inside `run`, the last run matched, ends where the run ends: it is
+    one of the run's words and the rest of the run follows it. So a long run is scanned once,
+    not once per word in it.
+    """
+    if run[0] <= pos < run[1] and word in _WORDS_FIRST:
+        return run[1]
     m = WORDS_AT.match(low, pos)
-    if m:
-        out.append((pos, m.end(), "words"))
+    if m is None:
+        return -1
+    run[0], run[1] = pos, m.end()
+    return run[1]
 
 
 # --- the numeral ---------------------------------------------------------------------------------
@@ -416,11 +447,14 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
             end = sm.end()
     if scale == 1.0 and not spelled and low.startswith(" hundred", e):
         scale, end = 100.0, e + len(" hundred")
-    value = float(f"{value * scale:.15g}")
+    if scale != 1.0 or not (-1e15 < value < 1e15 and value == int(value)):  # whole numbers need no rounding
+        value = float(f"{value * scale:.15g}")
     h *= scale
     number, number_end = value, end
     if unit is None and not age:
-        unit, end, value, h = _unit_after(low, text, end, value, h, scale, spelled)
+        unit, end, value, h = _unit_after(low, text, start, end, value, h, scale, spelled)
+        if unit == "degree" and not _angle(low, words, end):
+            unit = DEGREE_TEMPERATURE
     if unit in ("year", "month", "week", "day") or (unit is None and low.startswith(" yo", end)):
         am = _AGE.match(low, end)
         if am:
@@ -454,33 +488,45 @@ def _figure(core: _Core, low: str, text: str, floor: int = 0) -> Figure | None:
     return fig
 
 
-def _unit_after(low: str, text: str, end: int, value: float, h: float, scale: float, spelled: bool):
-    """(unit, end, value, h) after a number: percent, points, money or a physical unit."""
-    pm = _PERCENT.match(low, end)
-    if pm:
-        g = pm.group()
+def _unit_after(low: str, text: str, start: int, end: int, value: float, h: float, scale: float, spelled: bool):
+    """(unit, end, value, h) after a number: percent, points, money or a physical unit, in that order."""
+    um = _UNIT_AFTER.match(low, end)
+    kind = um.lastgroup if um else None
+    if kind == "percent":
+        g = um.group()
         if "basis" in g:
-            return POINTS, pm.end(), value / 100, h / 100
-        return (POINTS if "point" in g or "pp" in g else PERCENT), pm.end(), value, h
-    ca = _CUR_AFTER.match(low, end)
-    if ca:
-        word = _norm(ca.group()).lstrip("- ")
+            return POINTS, um.end(), value / 100, h / 100
+        return (POINTS if "point" in g or "pp" in g else PERCENT), um.end(), value, h
+    if kind == "currency":
+        word = _norm(um.group()).lstrip("- ")
         if word not in _NEEDS_SCALE or scale > 1:
             code, _, factor = LEX.currency_after[word].partition("/")
             code, _, mult = code.partition("*")
             f = (1 / float(factor) if factor else 1.0) * (float(mult) if mult else 1.0)
-            return code, ca.end(), float(f"{value * f:.15g}"), h * f
-    um = _UNIT_SPACED.match(low, end)
+            return code, um.end(), float(f"{value * f:.15g}"), h * f
+        um = _UNIT_SPACED.match(low, end)  # "25 pounds": a weight without a scale word
     if um is None and (low[end : end + 1].isalpha() or low[end : end + 1] in "°\""):
         um = _UNIT_LETTER.match(low, end)
-        if um and (um.group() in _NOT_AFTER or (um.group() in "cf" and not text[end].isupper())):
-            um = None  # "30C" is a temperature, "11c" cents
+        if um and (um.group() in _NOT_AFTER or (um.group() in "cf" and not (text[end].isupper() and _temperature(low, start, end)))):
+            um = None  # "30C" is a temperature, "11c" cents, "13F filing" a form
     if um:
         key = _norm(um.group()).strip("-([{<>}]) ")
         pint_unit = LEX.units.get(key)
         if pint_unit and not (key == "\"" and spelled):
             return pint_unit, um.end(), value, h
     return None, end, value, h
+
+
+def _angle(low: str, before: list[str], end: int) -> bool:
+    """ "rotate 90 degrees", "a 45 degrees angle": degrees of angle, not of temperature."""
+    after = _WORD_AFTER.match(low, end, end + 24)
+    return (after is not None and after.group(1) in _ANGLE_CUES) or any(w.strip(".,;:()\"'") in _ANGLE_CUES for w in before)
+
+
+def _temperature(low: str, start: int, end: int) -> bool:
+    """A temperature cue near the figure, or its conversion next to it."""
+    return bool(_TEMPERATURE_CUE.search(low, max(0, start - 100), end + 60) or _CONVERSION_AFTER.match(low, end + 1)
+                or _CONVERSION_BEFORE.search(low, max(0, start - 24), start))
 
 
 def _vague(core: _Core, low: str) -> Figure:

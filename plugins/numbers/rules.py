@@ -13,18 +13,19 @@ from factlint.models import Location, Quantity
 
 from . import intervals as iv
 from . import units
-from .facts import Record, analyse, group, label, ledger, records, severity_gap, written_value
+from .construct import construct
+from .facts import Analysis, Record, group, label, ledger, paused_gc, records, severity_gap, shared_analysis, written_value
 from .lexicon import alternation, lexicon
 
 MAX_RELATED = 5
 
 
 def _loc(r: Record) -> Location:
-    return Location(document=r.doc, path=r.path, line=r.line, column=r.column, start=r.start, end=r.end, excerpt=r.written)
+    return construct(Location, _LOCATION_FIELDS, {"document": r.doc, "path": r.path, "line": r.line, "column": r.column,
+                                                  "start": r.start, "end": r.end, "excerpt": r.written})
 
 
-def _show(r: Record) -> str:
-    return iv.show((r.lo, r.hi))
+_LOCATION_FIELDS = frozenset(Location.model_fields)
 
 
 class ConflictOptions(BaseModel):
@@ -70,18 +71,27 @@ class FigureConflict(CorpusRule):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._ledger: list[dict] = []
+        self._analysis: Analysis | None = None
 
     def collect(self, doc: Document) -> list[Record]:
         return records(doc)
 
     def finish(self, recs: list[Record]):
-        judgements = analyse(recs)
-        self._ledger = ledger(judgements, self.options.ledger_all)
-        for j in judgements:
+        with paused_gc():  # no generator pause inside: the collector is back on before the engine sees a finding
+            self._analysis = shared_analysis(recs)
+            self._ledger = ledger(self._analysis.judgements, self.options.ledger_all)
+            findings = list(self._findings())
+        yield from findings
+
+    def _findings(self):
+        for j in self._analysis.judgements:
+            related = None
             for r in j.outliers:
                 if r.headline and all(c.doc == r.doc for c in j.consensus):
                     continue  # the headline against its own body: NUM007
                 others = j.consensus[:MAX_RELATED]
+                if related is None:  # the same consensus figures for every outlier of the fact
+                    related = [_loc(o) for o in others]
                 gap = severity_gap(r, j.consensus)
                 severity = Severity.error if gap >= self.options.error_gap else Severity.warning
                 first = others[0]
@@ -89,9 +99,9 @@ class FigureConflict(CorpusRule):
                 more = f" and {len(j.consensus) - 1} more" if len(j.consensus) > 1 else ""
                 yield self.finding_at(
                     _loc(r),
-                    f"'{r.written}' ({_show(r)}) contradicts '{first.written}' ({_show(first)}) in {where}{more}: "
+                    f"'{r.written}' ({r.shown}) contradicts '{first.written}' ({first.shown}) in {where}{more}: "
                     f"same fact ({label(r)}), intervals {gap:.0%} apart",
-                    related=[_loc(o) for o in others], severity=severity,
+                    related=related, severity=severity,
                     fix="check both figures against their sources; if they are different facts, say what differs (date, place, who counted)",
                 )
 
@@ -126,20 +136,29 @@ class FigureDivergence(CorpusRule):
                 texts=("Some 12,000 North Korean troops are fighting in Ukraine, officials said.",)),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._analysis: Analysis | None = None
+
     def collect(self, doc: Document) -> list[Record]:
         return records(doc)
 
     def finish(self, recs: list[Record]):
-        for j in analyse(recs):
+        with paused_gc():
+            self._analysis = shared_analysis(recs)
+            findings = list(self._findings())
+        yield from findings
+
+    def _findings(self):
+        for j in self._analysis.judgements:
             if j.status != "divergent":
                 continue
-            first = j.consensus[0]
-            differing = [r for r in j.consensus if written_value(r) != written_value(first)]
-            target = differing[0]
-            others = [r for r in j.consensus if r is not target][:MAX_RELATED]
+            values = [written_value(r) for r in j.consensus]
+            target = j.consensus[next(i for i, v in enumerate(values) if v != values[0])]
+            others = [r for r in j.consensus[: MAX_RELATED + 1] if r is not target][:MAX_RELATED]
             apart = "; their soft intervals do not meet" if j.soft_apart else ""
             written = sorted({r.written for r in j.consensus})
-            values = len({written_value(r) for r in j.consensus})
+            values = len(set(values))
             yield self.finding_at(
                 _loc(target),
                 f"{values} different figures for one fact ({label(target)}): "
@@ -396,7 +415,7 @@ class HeadlineContradicted(Rule):
                 if against and len(against) == len(body):
                     yield self.finding(
                         doc, h.start, h.end,
-                        f"headline figure '{h.written}' ({_show(h)}) is contradicted by the body: "
+                        f"headline figure '{h.written}' ({h.shown}) is contradicted by the body: "
                         + ", ".join(f"'{b.written}'" for b in against[:3]) + f" ({label(h)})",
                         related=[_loc(b) for b in against[:MAX_RELATED]],
                         fix="make the headline agree with the figures the story reports",

@@ -4,7 +4,8 @@ The writer's own words are `Document.unquoted` (quotations blanked) with the rep
 content of attributions blanked too ("X said the plan was a disaster"), so neither
 quoted nor reported speech yields cues. Only attributions to a source (not agentless
 ones: "it is believed") through a verb of saying or believing (`attribution_verbs`)
-take the words away from the writer.
+take the words away from the writer, and not when the source is the writer ("I believe",
+"we think": `writer_sources`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .lexicon import SCARE_QUOTE, SENTENCE_CUES, CueList, Lexicon, lexicon, lowe
 
 _OWN_VIEWS: weakref.WeakKeyDictionary[Document, tuple[str, list[tuple[int, int]]]] = weakref.WeakKeyDictionary()
 _LEAD_WORDS = re.compile(r"([a-z]+(?:['’]s)?)(?:\s+([a-z]+))?")
+_LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 Cue = tuple[CueList, int, int, Sentence]
 
 
@@ -37,10 +39,11 @@ def not_own(doc: Document) -> list[tuple[int, int]]:
 def _own(doc: Document) -> tuple[str, list[tuple[int, int]]]:
     own = _OWN_VIEWS.get(doc)
     if own is None:
-        verbs = lexicon().attribution_verbs
+        lex = lexicon()
+        verbs, writer = lex.attribution_verbs, lex.writer_sources
         spans = [(a.content_start, a.content_end) for a in doc.assertions if isinstance(a, Attribution)
                  and a.content_start is not None and a.content_end is not None
-                 and a.source_type != "none" and (a.verb or "").lower() in verbs]
+                 and a.source_type != "none" and (a.verb or "").lower() in verbs and a.source not in writer]
         own = _OWN_VIEWS[doc] = (blank(doc.unquoted, spans), _merged(spans + [(q.start, q.end) for q in doc.quotes]))
     return own
 
@@ -60,10 +63,9 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def extract(doc: Document) -> list[OpinionCue]:
     """Opinion cues in the writer's own words, each tied to its sentence."""
     text = doc.text
-    # model_construct: the fields are built here, not read from input; validating each cue would
-    # cost more than finding it
-    cues = [OpinionCue.model_construct(start=start, end=end, text=text[start:end], cue=kind.cue,
-                                       weight=kind.weight, sentence_start=sentence.start)
+    # validated construction: pydantic's model_construct is twice as slow for this small model
+    cues = [OpinionCue(start=start, end=end, text=text[start:end], cue=kind.cue, weight=kind.weight,
+                       sentence_start=sentence.start)
             for kind, start, end, sentence in find(doc)]
     cues.sort(key=lambda c: (c.start, c.end))
     return cues
@@ -80,9 +82,8 @@ def find(doc: Document, lex: Lexicon | None = None) -> Iterator[Cue]:
         if cue:
             yield cue
     neutral_starts = [s for s, _ in neutral]
-    blanked = not_own(doc)
-    for pattern, kind in lex.case:
-        for m in _scan(pattern, view, blanked, 0):
+    for pattern, kind in lex.case:  # on the whole view: blanked words are spaces, and one call is faster
+        for m in pattern.finditer(view):
             start, end = m.span()
             if (start and view[start].isalnum() and view[start - 1].isalnum()) or _in_compound(view, start, end):
                 continue  # not the start of a word, or part of a compound
@@ -103,7 +104,7 @@ def _words(view: str, blanked: list[tuple[int, int]], lex: Lexicon,
     low = " " + lower(view)  # offsets in `low` are one more than in `view`
     phrases, exact, patterns, lists = lex.phrases, lex.exact, lex.patterns, lex.lists
     resume = 0
-    for m in _scan(lex.words, low, blanked, 1):
+    for m in _scan(lex.words, low, blanked):
         start, end = m.start(1) - 1, m.end(1) - 1
         if start < resume or _in_compound(view, start, end):
             continue
@@ -129,15 +130,15 @@ def _words(view: str, blanked: list[tuple[int, int]], lex: Lexicon,
             resume = end
 
 
-def _scan(pattern: re.Pattern, text: str, blanked: list[tuple[int, int]], shift: int) -> Iterator[re.Match]:
-    """Matches of `pattern` in `text` outside the blanked spans; `text` is the view after `shift`
-    characters (the word pass puts a space first)."""
+def _scan(pattern: re.Pattern, low: str, blanked: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """Matches of `pattern` in `low` (the lower-cased view after one space) outside the blanked spans:
+    a phrase must not run across a quotation or reported content."""
     pos = 0
     for start, end in blanked:
-        if start + shift > pos:
-            yield from pattern.finditer(text, pos, start + shift)
-        pos = end + shift - 1 if shift else end
-    yield from pattern.finditer(text, pos)
+        if start + 1 > pos:
+            yield from pattern.finditer(low, pos, start + 1)
+        pos = end
+    yield from pattern.finditer(low, pos)
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
@@ -188,10 +189,12 @@ def _clause_start(view: str, sentence_start: int, mark: int) -> int:
 
 def _scare_quotes(doc: Document, view: str, starts: list[int], lex: Lexicon) -> Iterator[Cue]:
     """Quotation marks around a few lower-case words the writer uses but no speaker says:
-    "the 'reforms'". Titles, nicknames and attributed words do not count."""
+    "the 'reforms'". Titles, nicknames, attributed words and words mentioned as words
+    (`mention_frames`: 'such as "affect" and "effect"', 'the term "blog"') do not count."""
     kind = lex.lists.get(SCARE_QUOTE)
     if kind is None:
         return
+    mention_end = -1  # end of the last quotation that mentions a word: '"affect" and "effect"' goes on
     for q in doc.quotes:
         if q.speaker is not None or q.end - q.start > 40:
             continue
@@ -201,6 +204,10 @@ def _scare_quotes(doc: Document, view: str, starts: list[int], lex: Lexicon) -> 
         before = view[max(0, q.start - 2) : q.start]
         if not (before[-1:].isspace() and before[:1].isalnum()):
             continue  # the quotation must sit inside the writer's own sentence
+        lead = lower(view[max(0, q.start - 30) : q.start])
+        if lex.mention_frames.search(lead) or (mention_end >= 0 and _LIST_JOIN.fullmatch(view, mention_end, q.start)):
+            mention_end = q.end
+            continue
         i = bisect_right(starts, q.start) - 1
         if i >= 0 and q.start < doc.sentences[i].end:
             yield kind, q.start, q.end, doc.sentences[i]

@@ -32,6 +32,8 @@ STRONG_WEIGHT = 1.0  # a cue list of the strong tier weighs at least this; a wea
 NEUTRAL_LISTS = ("neutral_news", "first_person_exempt")
 STOPLIST = "neutral_news"
 ATTRIBUTION_VERBS = "attribution_verbs"
+WRITER_SOURCES = "writer_sources"
+MENTION_FRAMES = "mention_frames"
 SCARE_QUOTE = "scare_quote_weak"  # filled from the document's quotations, not by a pattern
 SENTENCE_CUES = ("rhetorical_question", "exclamation")  # a cue that is a property of its sentence
 _SUFFIXES = ("_case_patterns", "_patterns", "_case", "")
@@ -165,6 +167,12 @@ class Lexicon:
         lists = dict(lists)
         weights = self._weights(lists.pop("weights", []), source)
         self.attribution_verbs = frozenset(v.lower() for v in lists.pop(ATTRIBUTION_VERBS, []))
+        self.writer_sources = frozenset(" ".join(v.split()) for v in lists.pop(WRITER_SOURCES, []))
+        frames = [_variants(v)[0] for v in lists.pop(MENTION_FRAMES, [])]
+        # at the end of the lower-cased text before a quotation; "so-called" is not "called"
+        self.mention_frames = re.compile(
+            r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in frames) + r")\s*$"
+            if frames else r"(?!)")
         neutral = [v for name in NEUTRAL_LISTS for p in lists.pop(name, []) for v in _variants(p)]
         stop = {p for p in neutral if " " not in p}
         self.lists: dict[str, CueList] = {}

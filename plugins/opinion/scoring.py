@@ -11,7 +11,6 @@ that are opinion. Scores are computed once per document and threshold.
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from factlint.document import Document, Sentence
@@ -76,7 +75,7 @@ def _score(doc: Document, threshold: float) -> Scores:
     for a in doc.assertions:
         if isinstance(a, OpinionCue) and a.sentence_start is not None:
             by_sentence.setdefault(a.sentence_start, []).append(a)
-    not_own_starts = _not_own_sentences(doc)
+    not_own_starts = not_own_sentences(doc)
     opinion: list[ScoredSentence] = []
     for start in sorted(by_sentence):
         cues = by_sentence[start]
@@ -88,19 +87,16 @@ def _score(doc: Document, threshold: float) -> Scores:
     return Scores(opinion, len(doc.sentences) - len(not_own_starts))
 
 
-def _not_own_sentences(doc: Document) -> set[int]:
+def not_own_sentences(doc: Document) -> set[int]:
     """Starts of the sentences that quotations and attributed content leave with fewer than
     `MIN_OWN_WORDS` words of the writer's own: only sentences those spans touch are looked at."""
-    view, sentences, out = own_view(doc), doc.sentences, set()
-    starts = [s.start for s in sentences]
-    i = 0
-    for span_start, span_end in not_own(doc):  # sorted and disjoint
-        i = max(i, bisect_right(starts, span_start) - 1, 0)
-        while i < len(starts) and starts[i] < span_end:
-            s = sentences[i]
-            if s.end > span_start and s.start not in out and \
-                    len(view[s.start : s.end].split(None, MIN_OWN_WORDS)) < MIN_OWN_WORDS:
-                out.add(s.start)
-            i += 1
-        i = max(i - 1, 0)  # the last sentence may run on into the next span
+    spans = not_own(doc)  # sorted and disjoint, as the sentences are
+    view, out, j, n = own_view(doc), set(), 0, len(spans)
+    for s in doc.sentences:
+        while j < n and spans[j][1] <= s.start:
+            j += 1
+        if j == n:
+            break
+        if spans[j][0] < s.end and len(view[s.start : s.end].split(None, MIN_OWN_WORDS)) < MIN_OWN_WORDS:
+            out.add(s.start)
     return out

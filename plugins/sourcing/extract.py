@@ -74,8 +74,8 @@ ADVERBS = frozenset(w for w in FRAMES if " " not in w)  # reportedly, allegedly,
 NOUN_FRAMES = frozenset(w for w in FRAMES if w.split()[-1] in ("that", "of") and not w.startswith(("there ", "it ")))
 RAISING = frozenset(w for w in FRAMES if w.endswith(" to"))
 NOUN_LIKE = words("noun_like_verbs")
-PASSIVE_REPORTING = words("passive_reporting_verbs")
 QUOTE_ONLY = words("quote_only_verbs")
+SPEECH_LISTED = words("speech_verbs")
 THAT_VERBS = words("that_verbs")
 BELIEF = words("belief_verbs")
 QUANTIFIERS = words("quantifiers")
@@ -91,15 +91,29 @@ GROUP_PRONOUNS = words("group_pronouns")
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS
 ROLES = words("anonymous_roles")
 _NOUN_OWNERS = words("noun_frame_openers")
+_NOUN_OPENERS = _NOUN_OWNERS | PREPOSITIONS
 _ANTECEDENT_STOPS = BOUNDARY | PREPOSITIONS | {"with", "about", "without", "through", "across", "behind", "near"}
 _NOT_INFINITIVE_CUE = frozenset({"authorized", "authorised", "anonymity", "permitted", "allowed", "cleared", "not"})
 _LIGHT_VERBS = frozenset({"make", "makes", "made", "making", "has", "have", "had", "having", "take", "takes", "took", "get", "gets", "got", "do", "does", "did", "give", "gives", "gave"})
+_NEAR, _FAR = 100, 240  # characters before a verb read for its subject: first, and when that is too few
+_RETRY = object()
+_OBJECT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that", "some"})
+_NOT_CLAUSE_SOURCES = frozenset({"preposition", "noun", "label"})  # their source is no clause's subject
+_GERUND_OPENERS = PARTICIPIAL | {"in", "on", "for", "instead of"}  # ("lack of understanding": a noun)
+_NOUN_GERUND_OPENERS = _GERUND_OPENERS | {"of"}
+_CLAUSE_OPENERS = PARTICIPIAL | PREPOSITIONS | {"instead", "rather", "despite", "besides"}  # "Instead of calling …, Mr. Trump said"
+_MID_ADVERBS = frozenset({"since", "also", "then", "once", "even", "still", "again", "now", "already", "just", "never", "not"})
 _OPENERS = frozenset({"then", "now", "later", "earlier", "still", "yet", "however", "meanwhile", "instead", "also", "so", "today", "yesterday", "recently", "though", "too", "moreover", "nevertheless", "indeed", "again", "in turn", "for example", "for instance", "in fact"})
 MAX_CONTENT = 3000  # characters of reported content at most (about two long paragraphs)
 _BACK_REFERENCES = frozenset({"they", "them", "their", "it", "its"})  # take the type of the source named before
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "am", "’s", "'s", "’re", "'re"})
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
-_NOUN_COMPLEMENTS = frozenset({"of", "for", "to", "about", "on", "over", "against", "that", "at"})
+_NOUN_COMPLEMENTS = frozenset({"of", "for", "to", "about", "on", "over", "against", "that", "at", "behind"})
+# Verbs whose object is an attitude their subject holds or shows ("threw her support behind").
+_HOLDING_VERBS = frozenset({
+    "has", "have", "had", "made", "make", "makes", "gave", "give", "gives", "threw", "throw", "throws", "lent", "lend",
+    "lends", "enjoys", "enjoyed", "won", "wins", "earned", "raised", "raises", "shares", "shared",
+})
 _NOUN_BLOCKERS = frozenset({"no", "any", "in", "case", "just", "a", "an", "this", "these", "those", "every", "each"})
 _NOT_OWNERS = frozenset({"it's", "it’s", "that's", "that’s", "there's", "there’s", "what's", "what’s", "who's", "who’s"})
 PERSPECTIVE_NOUNS = words("perspective_nouns")
@@ -108,6 +122,8 @@ _AUDIENCE = r"(?:" + trie(words("audience_words")) + r")"
 _ADVERBIAL = r"(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:19|20)\d\d|yesterday|today|last (?:week|month|year|night)|this (?:week|month|year)|earlier|later|previously|again|recently|at the time|in (?:a|an|his|her|their|its) (?:statement|interview|speech|letter|report|tweet|post|email|note|briefing)(?: (?:to|with|on) [\w'’. -]{1,40}?)?|on (?:twitter|facebook|x|television|tv|radio)|in (?:parliament|court|congress)|publicly|privately|repeatedly|also|too)"
 _SKIP_AFTER = re.compile(rf"(?:,?\s+{_ADVERBIAL}(?![\w'’]))*(?:\s+{_AUDIENCE}(?![\w'’]))?(?:,?\s+{_ADVERBIAL}(?![\w'’]))*(?:\s*,)?(?:\s+that(?![\w'’]))?[\s:,]*")
 _INTRODUCED = re.compile(rf"(?:,?\s+{_ADVERBIAL}(?![\w'’]))*\s*(?:that(?![\w'’])|[:,]?\s*[“\"‘])")
+_CLAUSE = re.compile(r"\s+(?:he|she|they|we|i|there)\s+[a-z]+[\s’']")  # a clause without "that": "shows he needs"
+
 _TOLD_OBJECT = re.compile(r"(?:\s+[^\s,.;:!?“”\"]+){1,8}?\s+that(?![\w'’])\s*")
 _BY_AGENT = re.compile(r"(?:\s+[^\s,.;:!?]+){0,5}?\s+by\s+")
 _ABBREV = r"(?:mr|mrs|ms|dr|st|gen|sen|rep|gov|lt|col|sgt|prof|capt|u\.s|u\.k|u\.n|no|jr|sr|inc|co|corp|ltd)\."
@@ -131,6 +147,8 @@ def _opens(text: str, start: int, pos: int) -> bool:
     return _OPENING.match(text, start, pos).end() == pos
 
 
+# An adverbial clause opening a sentence ("While Trump has called for …, the response …").
+_SUBORDINATE = re.compile(r"[\s“\"‘'(]*(?:" + trie(words("clause_subordinators")) + r")\s")
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
 
 
@@ -145,6 +163,7 @@ class Reader:
         self._skips: dict[tuple[int, int], int] = {}
         self._headlines: dict[int, bool] = {}
         self._described: dict[int, tuple[bool, bool]] = {}
+        self._types: dict[tuple[str, bool], SourceInfo] = {}  # a phrase's type in this document
 
     # --- spans -------------------------------------------------------------------
     def _strip(self, start: int, end: int) -> tuple[int, int] | None:
@@ -176,7 +195,10 @@ class Reader:
         if phrase.lower() in _BACK_REFERENCES:
             return self.previous(span[0], classify(phrase))
         initial = _opens(self.text, sentence.start, span[0])
-        info = classify(phrase, initial, self.text)
+        key = (phrase, initial)
+        info = self._types.get(key)
+        if info is None:
+            info = self._types[key] = classify(phrase, initial, self.text)
         if info.type == "anonymous" and not (info.access and info.reason):
             access, reason = self.described(sentence)
             info = replace(info, access=info.access or access, reason=info.reason or reason)
@@ -205,12 +227,19 @@ class Reader:
     def subject(self, lo: int, cue: int, antecedent: bool = False) -> tuple[int, int] | None:
         """The subject ending just before a verb at `cue` (auxiliaries skipped), or None;
         with `antecedent`, the noun phrase before a relative pronoun (no prepositions)."""
-        stops = _ANTECEDENT_STOPS if antecedent else BOUNDARY
         low = self.low
         at = low.rfind(" ", max(lo, cue - 8), cue - 1) + 1
         if at and low[cue - 1 : cue] == " " and low[at : cue - 1] in PRONOUNS:
             return (at, cue - 1)  # "he said", "they believe": the pronoun alone (the common case, read at once)
-        window_start = max(lo, cue - 240)
+        found = self._subject(lo, cue, antecedent, _NEAR)
+        return self._subject(lo, cue, antecedent, _FAR) if found is _RETRY else found
+
+    def _subject(self, lo: int, cue: int, antecedent: bool, reach: int):
+        """`subject` read in the `reach` characters before the verb; `_RETRY` when the window was cut
+        short and the reading came within three words of its start (its first word may be cut)."""
+        stops = _ANTECEDENT_STOPS if antecedent else BOUNDARY
+        window_start = max(lo, cue - reach)
+        floor = 4 if window_start > lo else 0  # below this token index the short window cannot decide
         window = self.text[window_start:cue]
         toks = window.split()
         i = len(toks)
@@ -218,12 +247,16 @@ class Reader:
             low = toks[i - 1].lower()
             if low in AUX or low.endswith("ly") and low.isalpha() and toks[i - 1][:1].islower():
                 i -= 1
+            elif low in _MID_ADVERBS and i >= 2 and toks[i - 2].lower() in AUX:
+                i -= 1  # "has since said", "had also warned"
             elif i >= 2 and (toks[i - 2].lower(), low) in AUX_PHRASES:
                 i -= 2
             elif i >= 3 and (toks[i - 3].lower(), toks[i - 2].lower(), low) in AUX_PHRASES:
                 i -= 3
             else:
                 break
+        if i < floor:
+            return _RETRY
         if i and CONTRACTED.match(toks[i - 1]):
             toks[i - 1] = re.split(r"['’]", toks[i - 1])[0]  # "he’s predicted": he + has
         end_i = i
@@ -243,14 +276,30 @@ class Reader:
             j = i - 1
             while j > 0 and j > i - 30 and not toks[j - 1].endswith((",", ";", ":", "”", '"')):
                 j -= 1
-            if j <= 0 or not toks[j - 1].endswith(",") or j == i - 1:
-                return None
+            if j < floor:
+                return _RETRY
             first = toks[j].strip("“\"‘(")
+            age = j == i - 1 and first[:-1].isdigit()  # "Mr. Regalado, 69, said"
+            if j <= 0 or not toks[j - 1].endswith(",") or j == i - 1 and not age:
+                return None
             name_like = i - 1 - j <= 4 and all(t.strip(",")[:1].isupper() for t in toks[j:i])
-            if not (first[:1].islower() or first.lower() in ("the", "a", "an") or name_like):
+            # "Jeff Weaver, Sanders’ campaign manager, said": an appositive after a name
+            after_name = toks[j - 1][:1].isupper() and first[:1].isupper() and toks[j - 1][:-1].lower() not in NOT_NAMES
+            if not (first[:1].islower() or first.lower() in ("the", "a", "an") or name_like or age or after_name):
                 return None
             i = j
             toks[i - 1] = toks[i - 1][:-1]
+            if i >= 2 and toks[i - 1].isdigit() and toks[i - 2].endswith(","):
+                i -= 1  # "Woodrow Benford, 58, who lives outside Minneapolis, says": the age too
+                toks[i - 1] = toks[i - 1][:-1]
+        elif last in ("—", "–", "--") and (k := self._dash(toks, i, floor)):
+            # a parenthesis between dashes: "Democratic leaders — and, in particular, Harry Reid — insisted"
+            if k is _RETRY:
+                return _RETRY
+            i = k
+            last = toks[i - 1]
+            if last[-1] in ",;:”\"(" or last.lower() in BOUNDARY or last.lower() in NOT_SUBJECT:
+                return None
         elif last[-1] in ";:”\"(—–" or last.endswith("''") or last.lower() in BOUNDARY or last.lower() in NOT_SUBJECT:
             return None
         if last.lower() in PRONOUNS and last[-1] not in ",;:":
@@ -266,6 +315,8 @@ class Reader:
                 j = i - 1
                 while j > 0 and not toks[j - 1].startswith("(") and i - j < 6:
                     j -= 1
+                if j < floor:
+                    return _RETRY
                 if j > 0 and toks[j - 1].startswith("(") and j - 1 > 0:
                     i = j - 1  # "Sanders (I-Vt.) has criticized": skip the parenthesis
                     continue
@@ -287,6 +338,8 @@ class Reader:
             common += not tok[:1].isupper()
             if tok[:1] in "“\"‘(":
                 break
+        if i < floor:
+            return _RETRY
         if i < end_i - 1 and toks[i].lower() == "with" and toks[i - 1 : i] and toks[i - 1].lower() not in ROLE_ACCESS:
             i += 1  # "…, with experts stressing that": the absolute construction's subject
         if i == end_i or toks[i].lower().strip("“\"‘(") in PREPOSITIONS and toks[i + 1 : i + 2] != ["least"]:
@@ -297,6 +350,8 @@ class Reader:
             toks[j] = toks[j][:-1]
             while j > 0 and toks[j - 1][:1].isupper() and not toks[j - 1].endswith((",", ".", ";", ":", "”", '"')) and i - j < 4:
                 j -= 1
+            if j < floor:
+                return _RETRY
             i = j
         # offsets: walk the tokens back from the end of the window
         pos = len(window)
@@ -308,6 +363,13 @@ class Reader:
         if end_i - 1 < len(toks) and toks[end_i - 1] != window[starts[end_i - 1] : end]:
             return None
         return self._source(window_start + starts[i], window_start + end)
+
+    @staticmethod
+    def _dash(toks: list[str], i: int, floor: int):
+        """The index of the token after the dash opening the parenthesis closed by `toks[i - 1]`, or 0;
+        `_RETRY` when the search reached the cut start of a short window."""
+        k = next((k for k in range(i - 2, max(0, i - 30), -1) if toks[k] == toks[i - 1]), 0)
+        return _RETRY if k < floor and (k or i - 30 < floor) else k
 
     def source_after(self, pos: int, end: int) -> tuple[int, int] | None:
         """The noun phrase after a cue ("according to the Pentagon", "…, said Mr Smith", "by the ONS");
@@ -327,16 +389,27 @@ class Reader:
         """The source of a participle or a second verb ("…, adding that", "… and said"): the source of
         an attribution earlier in the sentence, else the sentence's subject when it is recognisably a source."""
         for item in reversed(self.items):
-            if item.sentence is sentence and item.source and item.source[1] <= before:
+            if item.sentence is sentence and item.source and item.source[1] <= before and item.cls not in _NOT_CLAUSE_SOURCES:
                 return item.source, item.info
             if item.sentence is not sentence:
                 break
         # the subject: the words before the sentence's first auxiliary or verb form (at most six)
         begin = sentence.start
-        first = _WORD.match(self.low, _OPENING.match(self.low, begin, before).end(), before)
-        if first and (first.group() in BOUNDARY or first.group() in PREPOSITIONS or first.group() in _OPENERS):
+        opening = _OPENING.match(self.low, begin, before).end()
+        first = _WORD.match(self.low, opening, before)
+        if first is None or first.group() in _CLAUSE_OPENERS and self.low.find(",", first.end(), before) < 0 \
+                and TENSE.get(self.low[before : before + 12].split(" ", 1)[0]) == "ing":
+            # the participle opens the sentence ("Recalling …, Mr. Biden said", "After arguing …, he"):
+            # the subject follows the participle clause's comma
+            comma = self.text.find(",", before, min(sentence.end, before + 200))
+            if comma < 0:
+                return None, NONE
+            begin, before = comma + 1, sentence.end
+            first = _WORD.match(self.low, _OPENING.match(self.low, begin, before).end(), before)
+        elif first.group() in BOUNDARY or first.group() in PREPOSITIONS or first.group() in _OPENERS:
             # "Then he cut into Bush, calling …", "At the time, Sanders …": skip the opener
-            comma = self.text.find(",", first.end(), min(before, first.end() + 50))
+            reach = 90 if first.group() in PREPOSITIONS else 50  # "In a victory speech in Westchester County on Tuesday night,"
+            comma = self.text.find(",", first.end(), min(before, first.end() + reach))
             begin = comma + 1 if comma > 0 and first.group() not in _OPENERS else first.end()
         toks = list(islice(_WORD.finditer(self.low, begin, before), 7))
         words_ = [t.group() for t in toks]
@@ -349,6 +422,11 @@ class Reader:
                 w in PURE_AUX or w in VERBS or w.endswith("ed") and len(w) > 4
                 or w.endswith("s") and self.text[toks[k - 1].start()].isupper()
             )), None)
+            if verb_at and verb_at > 2 and words_[0] not in NOT_SUBJECT:
+                # "Mr. Trump struck a measured tone": a name, then an unlisted verb before its object
+                low_at = next((k for k in range(1, verb_at) if self.text[toks[k].start()].islower()), verb_at)
+                if low_at < verb_at - 1 and words_[low_at + 1] in _OBJECT_DETERMINERS:
+                    verb_at = low_at
         if verb_at is None:  # a name ("Hillary Clinton set out …"), else the words before a comma
             verb_at = next((k for k, t in enumerate(toks) if not self.text[t.start()].isupper()), 0)
             if 0 < verb_at <= 4 and toks[0].group() not in NOT_NAMES:
@@ -364,6 +442,15 @@ class Reader:
             return None, NONE
         info = self.classify(source, sentence)
         return (None, NONE) if info.type == "none" else (source, info)
+
+    def earlier(self, sentence: Sentence, before: int) -> bool:
+        """Whether an attribution with a source stands earlier in the sentence (a list of verbs)."""
+        for item in reversed(self.items):
+            if item.sentence is not sentence:
+                return False
+            if item.source and item.source[1] <= before:
+                return True
+        return False
 
     # --- the content ---------------------------------------------------------------
     def content_after(self, pos: int, sentence: Sentence, lemma: str | None) -> tuple[int, int] | None:
@@ -382,7 +469,20 @@ class Reader:
         inside = self.doc.quote_at(pos)
         if inside and inside.end > start:
             end = min(end, inside.end - 1)  # a cue inside a quotation reports no further than its end
+        elif _SUBORDINATE.match(self.low, sentence.start, pos) and "," not in self.text[sentence.start : pos]:
+            end = self.clause_end(start, end)  # "While X has called for …, [the main clause]"
         return self._strip(start, end)
+
+    def clause_end(self, start: int, end: int) -> int:
+        """Where an opening adverbial clause ends: its first comma outside quotation marks."""
+        text, doc = self.text, self.doc
+        comma = text.find(",", start, end)
+        while comma >= 0:
+            quote = doc.quote_at(comma) if doc.quotes else None
+            if quote is None:
+                return comma
+            comma = text.find(",", max(quote.end, comma + 1), end)
+        return end
 
     def content_before(self, source_start: int, sentence: Sentence) -> tuple[int, int] | None:
         text = self.text
@@ -410,9 +510,11 @@ class Reader:
         return ""
 
     def introduced(self, end: int, sentence: Sentence, cls: str) -> bool:
-        """Whether reported content follows a verb: "that", a colon or a quotation; for a verb of
-        intent, an infinitive ("vowed to", "hopes to")."""
-        return bool(_INTRODUCED.match(self.low, end, sentence.end)) or cls == "intent" and self.low.startswith(" to ", end)
+        """Whether reported content follows a verb: "that", a colon, a quotation or a clause opening
+        with a subject pronoun ("shows he needs"); for a verb of intent, an infinitive ("vowed to")."""
+        low = self.low
+        return bool(_INTRODUCED.match(low, end, sentence.end) or _CLAUSE.match(low, end, sentence.end)) \
+            or cls == "intent" and low.startswith(" to ", end)
 
     def skip_after(self, pos: int, end: int) -> int:
         """Where the reported content may start after a verb at `pos`: adverbials, audiences ("told
@@ -436,6 +538,8 @@ class Reader:
         """Whether a word that is also a noun ("support", "claims") is used as a verb here."""
         after = self.low[end : min(sentence.end, end + 24)].split()
         following = after[0].strip(",.;:") if after else ""
+        if tense == "ing" and (prev in _GERUND_OPENERS or prev == "of" and self.low[max(sentence.start, start - 12) : start].split()[-2:-1] == ["instead"]):
+            return True  # "for supporting", "in calling for", "instead of calling": a gerund
         if following in VERBS or following in ("itself", "themselves", "himself", "herself"):
             return False  # "intelligence reports hint", "finds itself"
         if prev[:1].isdigit() or prev.endswith("%") or MEASURED_SHARE.fullmatch(prev):
@@ -456,15 +560,22 @@ class Reader:
         original = self.text[max(sentence.start, start - 40) : start].split()
         named = bool(original) and original[-1][:1].isupper()
         noun = prev in ROLES or prev in COLLECTIVE or prev in ORGS or prev in DOCUMENTS or named
+        if tense == "past" and (named and two_back not in NOT_SUBJECT or prev.endswith(")")):
+            return True  # "Fox News reported.", "Sanders (I-Vt.) called on": a name and a past tense
         if (two_back in PREPOSITIONS or two_back in ("below", "above", "than")) and not named or two_back in NOT_SUBJECT and not noun:
             return False  # "below analyst forecasts", "its central claim": a noun phrase (not "the University of Michigan reported")
         if following == "that" or after and after[0][:1] in "“\":":
             return True
         if tense == "ing":
             # "is touting" (progressive), "recent polls showing" (a reduced relative); else a gerund
-            # or a noun ("Russia backing North Korea")
-            return prev in _BE or prev in DOCUMENTS or prev in COLLECTIVE or prev in ROLES \
-                or bool(CONTRACTED.match(prev)) and prev.endswith(("s", "re", "m"))
+            # or a noun ("Russia backing North Korea"); "is already claiming": the adverb skipped
+            if not prev:
+                return True  # "Listing …, she added": a participle opening the sentence
+            if prev.endswith("ly") and two_back in _BE:
+                return True
+            named_subject = named and two_back not in PREPOSITIONS and two_back not in NOT_SUBJECT  # not "into TV viewing"
+            return prev in _BE or prev in DOCUMENTS or prev in COLLECTIVE or prev in ROLES or named_subject or prev == "all" \
+                or bool(CONTRACTED.match(prev)) and prev.endswith(("s", "re", "m"))  # (and "super PACs supporting")
         bare = prev.strip("“\"‘(,")
         if bare in QUANTIFIERS:
             return False  # "several suspects have been detained"
@@ -494,14 +605,15 @@ class Reader:
 
     def read(self) -> list[Item]:
         self.items = items = []
-        doc, low = self.doc, self.low
+        doc, low, text = self.doc, self.low, self.text
+        sentence_at, quoted = doc.sentence_at, (self.quoted if doc.quotes else None)
         for m in CUE.finditer(" " + low):
             start, end = m.start(1) - 1, m.end(1) - 1
-            sentence = doc.sentence_at(start)
-            if sentence is None or end > sentence.end or self.quoted(start, end):
+            sentence = sentence_at(start)
+            if sentence is None or end > sentence.end or quoted and quoted(start, end):
                 continue  # a cue inside a quotation is the speaker's sourcing, not the writer's
             word = m.group(1)
-            if self.text[start].isupper() and word not in POLLS and not _opens(self.text, sentence.start, start) \
+            if text[start].isupper() and word not in POLLS and not _opens(text, sentence.start, start) \
                     and not self.headline(sentence):
                 continue  # "Grand Slam", "the Post": a capitalised cue inside a sentence is a name
             if word in AFTER_CUES:
@@ -602,9 +714,16 @@ class Reader:
             if not after or after[0] not in _NOUN_COMPLEMENTS or prev in _NOUN_BLOCKERS:
                 return None
             verb_before = before[-2] if owned and len(before) > 1 else prev
-            if verb_before in VERBS or verb_before in ("has", "have", "had", "made", "make", "makes"):
+            if verb_before in VERBS:
                 return None  # "expressed their support for": the verb carries the attribution
             content = self._strip(end, sentence.end)
+            if verb_before in _HOLDING_VERBS:
+                # "threw her support behind", "has concerns about": the attitude is the subject's
+                at = low.rfind(" " + verb_before + " ", sentence.start, start) + 1
+                source = self.subject(sentence.start, at) if at > sentence.start else None
+                if source is None:
+                    return None
+                return Item((at, end), word, source, content, self.classify(source, sentence), sentence, "after", "noun")
         if prev in _POSSESSIVE_DETERMINERS:
             owner = (start - len(prev) - 1, start - 1)
             info = SourceInfo("person", anaphoric=True) if prev in ("his", "her", "my") else self.previous(start)
@@ -675,8 +794,10 @@ class Reader:
         if lemma in NOUN_LIKE:
             # cheap first look at the word before: most noun uses stop here ("the support", "a plan")
             cut = low.rfind(" ", max(sentence.start, start - 25), start - 1)
-            if low[cut + 1 : start - 1] in NOT_SUBJECT and (low[cut + 1 : start - 1] != "to" or word != lemma):
-                return None  # (but "to claim": an infinitive)
+            before_word = low[cut + 1 : start - 1]
+            if before_word in NOT_SUBJECT and (before_word != "to" or word != lemma) \
+                    and not (before_word in _NOUN_GERUND_OPENERS and TENSE.get(word) == "ing"):
+                return None  # (but "to claim": an infinitive; "for supporting": a gerund)
         tense = TENSE.get(word, "base")
         before = low[max(sentence.start, start - 40) : start].split()
         prev = before[-1] if before else ""
@@ -695,8 +816,8 @@ class Reader:
             source = self.source_after(by.end(), sentence.end) if by else None
             if source is not None:
                 return Item((start, end), lemma, source, self._strip(sentence.start, start), self.classify(source, sentence), sentence, "before", cls)
-            if lemma not in PASSIVE_REPORTING:
-                return None
+            if cls in ("decree", "publication"):
+                return None  # "was signed", "is released": an act, not a view held or voiced
             cue_start = low.rfind(aux, sentence.start, start)
             return Item((cue_start, end), lemma, None, self._strip(sentence.start, sentence.end), NONE, sentence, "frame", "passive")
         if prev_bare == "to" and tense == "base" and cls != "seeming":
@@ -709,7 +830,13 @@ class Reader:
             if source is None or info.guessed:
                 return None
             return Item((start, end), lemma, source, self.content_after(end, sentence, lemma), info, sentence, "after", cls)
-        if prev_bare in NOT_SUBJECT and not prev.endswith(",") or prev.endswith(("'s", "’s")) and not CONTRACTED.match(prev):
+        adverb = prev.endswith("ly") and prev.isalpha() or prev in _MID_ADVERBS
+        lead = before[-2] if adverb and len(before) > 1 else prev  # ", forcefully denouncing", "while also suggesting"
+        opener = lead.strip("“\"‘(")
+        if opener == "of" and before[-3 if adverb else -2 :][:1] == ["instead"]:
+            opener = "instead of"
+        gerund = tense == "ing" and opener in _GERUND_OPENERS  # "by saying", "in rejecting", "instead of calling"
+        if prev_bare in NOT_SUBJECT and not prev.endswith(",") and not gerund or prev.endswith(("'s", "’s")) and not CONTRACTED.match(prev):
             return None
         if lemma in NOUN_LIKE and not self.verb_like(prev, tense, start, end, sentence):
             return None
@@ -717,11 +844,13 @@ class Reader:
             return None  # "Others thought to be in the running": a reduced passive, no one thinking
         if BY_ACTION.match(low, end, min(sentence.end, end + 30)):
             return None  # "responded by orchestrating": an action, not speech
-        if tense == "ing" and (prev.rstrip("”’\"'").endswith(",") or prev_bare in PARTICIPIAL or not prev):
+        if tense == "ing" and (lead.rstrip("”’\"'").endswith(",") or gerund or not prev):
             source, info = self.main_subject(sentence, start)
             if source is None or info.guessed and lemma in NOUN_LIKE:
                 return None
             content = self.content_after(end, sentence, lemma)
+            if content and source[0] > end:  # an opening participle clause: it ends before its subject
+                content = self._strip(content[0], min(content[1], self.clause_end(content[0], source[0])))
             return Item((start, end), lemma, source, content, info, sentence, "after", cls)
         if cls == "speech" and tense in ("past", "s", "base") and prev.endswith(",") and _PARENTHETICAL.match(text, end, sentence.end):
             # a parenthetical attribution: "the government, suggests Mr Davies, could act"
@@ -753,16 +882,21 @@ class Reader:
                     content = self.content_after(source[1], sentence, lemma)
                 return Item((start, end), lemma, source, content, self.classify(source, sentence), sentence, "before", cls)
             conjunction = self.conjunction(before)
-            if conjunction in ("and", "but") and tense in ("past", "s", "ing"):
+            if conjunction in ("and", "but") and tense in ("past", "s", "ing", "base") or conjunction == "or" and tense in ("past", "s"):
                 source, info = self.main_subject(sentence, start)
                 if source is None:
                     return None
+            elif prev.endswith(",") and tense in ("past", "s") and self.earlier(sentence, start):
+                source, info = self.main_subject(sentence, start)  # "… joked about X, declined to affirm Y, and told"
             else:
                 return None
         elif relative is None:
             info = self.classify(source, sentence)
         if info.guessed and lemma in NOUN_LIKE and not self.introduced(end, sentence, cls):
             return None
+        if info.guessed and lemma in NOUN_LIKE and not _INTRODUCED.match(low, end, sentence.end) \
+                and low[max(sentence.start, source[0] - 12) : source[0]].rstrip().rpartition(" ")[2] in _NOUN_OPENERS:
+            return None  # "amid opposition claims he was": a noun after a preposition, not a subject
         if tense in ("past", "part") and info.type == "document" and not info.named and re.match(r"\s+(?:in|as|by|at|on|from)\b", low[end : end + 6]):
             return None  # "the document cited in various briefings": a participle, not the verb
         if self.ends_clause(end, sentence.end):
@@ -771,9 +905,10 @@ class Reader:
             if lemma in QUOTE_ONLY and not (content and text[content[0] : content[0] + 1] in "“\"‘'"):
                 return None
         else:
-            if lemma in QUOTE_ONLY and not re.match(r"\s*(?::|,?\s*(?:[“\"‘]|''))", text[end : end + 5]):
-                return None
-            if lemma in THAT_VERBS and not _INTRODUCED.match(low, end, sentence.end):
+            if lemma in QUOTE_ONLY and not re.match(r"\s*(?::|,?\s*(?:[“\"‘]|''))", text[end : end + 5]) \
+                    and not (lemma in SPEECH_LISTED and low.startswith(" that ", end)):
+                return None  # ("concluded that …": a speech verb too)
+            if lemma in THAT_VERBS and not self.introduced(end, sentence, cls):
                 return None
             content = self.content_after(end, sentence, lemma)
             form = "after"
@@ -790,11 +925,21 @@ class Reader:
         return Item((start, end), VERBS[word], None, self._strip(sentence.start, sentence.end), NONE, sentence, "frame", "seeming")
 
 
+def _answers(item: Item, frame: Item) -> bool:
+    """Whether a sourced attribution answers an agentless frame in its sentence: not when the frame
+    stands between its source and its verb ("X reportedly wants", "X was reported to have suggested"),
+    where the source is what the report is about."""
+    return not (item.cue and item.source and item.source[1] <= frame.cue[0] < item.cue[0])
+
+
 def _settle(doc: Document, items: list[Item]) -> list[Item]:
     """Drop agentless frames a named source in the same sentence answers; extend
     paragraph-final attributions over their paragraph; give uncovered quotations their speaker."""
-    sourced = {id(i.sentence) for i in items if i.info.type != "none" and not i.info.guessed and i.cls not in ("seeming", "noun")}
-    items = [i for i in items if i.cls != "agentless" or id(i.sentence) not in sourced]
+    sourced: dict[int, list[Item]] = {}
+    for i in items:
+        if i.info.type != "none" and not i.info.guessed and i.cls not in ("seeming", "noun", "agentless"):
+            sourced.setdefault(id(i.sentence), []).append(i)
+    items = [i for i in items if i.cls != "agentless" or not any(_answers(a, i) for a in sourced.get(id(i.sentence), ()))]
     by_block: dict[int, list[Item]] = {}
     for item in items:
         if item.sentence is not None:

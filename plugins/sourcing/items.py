@@ -25,9 +25,7 @@ class Item:
 
     def attribution(self, text: str) -> Attribution:
         cue, source, content, info = self.cue, self.source, self.content, self.info
-        spans = [s for s in (cue, source, content) if s]
-        start = min(s[0] for s in spans)
-        end = max(s[1] for s in spans)
+        start, end = _bounds(cue, source, content)
         anonymous = info.type == "anonymous"
         return _construct({  # in the model's field order
             "start": start, "end": end, "text": text[start:end], "kind": "attribution",
@@ -38,6 +36,18 @@ class Item:
             "content_start": content[0] if content else None, "content_end": content[1] if content else None,
             "reason_given": info.reason if anonymous else None, "access_given": info.access if anonymous else None,
         })
+
+
+def _bounds(*spans: tuple[int, int] | None) -> tuple[int, int]:
+    """The smallest span covering the given spans (None skipped)."""
+    start = end = None
+    for span in spans:
+        if span:
+            if start is None or span[0] < start:
+                start = span[0]
+            if end is None or span[1] > end:
+                end = span[1]
+    return start, end
 
 
 _FIELDS = frozenset(Attribution.model_fields)

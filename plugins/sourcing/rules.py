@@ -31,6 +31,7 @@ GUILT = words("loaded_guilt")
 GUILT_OPENERS = words("guilt_openers")
 LEGAL = words("legal_context")
 PRONOUNS = words("person_pronouns") | words("group_pronouns")
+DOCUMENT_NOUNS = words("document_nouns")
 NON_SPEECH = words("loaded_non_speech")
 LOADED: dict[str, tuple[str, str]] = {}  # lemma -> (class, neutral lemma)
 for _lemma in LISTS["loaded_distancing"]:
@@ -165,7 +166,8 @@ class VagueSource(Rule):
     officials with no further description, reports, sources, intelligence reports,
     "commentary from Western capitals". Not flagged: named people and organisations,
     groups made specific ("three officials familiar with the talks", "analysts at
-    Goldman Sachs"), and a group whose member is named within the next two sentences.
+    Goldman Sachs"), a group whose member is named within the next two sentences, and
+    unowned findings ("surveys have shown") whose document is named within the next two.
 
     ## Why it matters
     AP, Reuters and the BBC ask for the most specific attribution possible; Wikipedia's
@@ -188,6 +190,7 @@ class VagueSource(Rule):
             "Analysts said growth would slow. \"The data are weak,\" said Jane Smith, an economist at HSBC.\n",
             False,
         ),
+        Example("Surveys have shown that most PCs carry spyware. Research by Earthlink and Webroot found 90% did.\n", False),
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -200,6 +203,10 @@ class VagueSource(Rule):
             b.start for b in attributions if b.source_type == "person" and b.cue_class in REPORTING
             and b.source and b.source[:1].isupper() and b.source.lower() not in PRONOUNS
         )
+        documents = sorted(  # owned documents: "Research by technology firms Earthlink and Webroot revealed"
+            b.start for b in attributions if b.source_type == "document" and b.cue_class in REPORTING
+            and b.source and any(w[:1].isupper() for w in b.source.split()[1:])
+        )
         sentence_starts = [s.start for s in doc.sentences]
         flagged: set[int] = set()
         for a in candidates:
@@ -210,6 +217,8 @@ class VagueSource(Rule):
                 continue  # a party named as such; a measured share of a group ("52% said"): survey data
             if a.source.lower() in PRONOUNS or self._named_next(doc, a, named, sentence_starts):
                 continue
+            if a.source.lower().rsplit(None, 1)[-1] in DOCUMENT_NOUNS and self._named_next(doc, a, documents, sentence_starts):
+                continue  # "Surveys have shown …. Research by Earthlink and Webroot revealed …": named next
             flagged.add(a.source_start)  # one finding per source, however many verbs it has
             start, end = _span(doc, a)
             yield self.finding(

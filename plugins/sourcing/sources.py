@@ -10,7 +10,7 @@ earlier mention (pronouns, "the analyst") and whether a group is made specific.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .lexicon import words
@@ -22,9 +22,13 @@ COLLECTIVE = words("collective_nouns") | GROUP_NAMES
 ROLES = words("anonymous_roles")
 SPOKES = words("spokesperson_nouns")
 DOCUMENTS = words("document_nouns")
-ORGS = words("organization_nouns")
+DOCUMENT_HEADS = DOCUMENTS | words("document_heads")
+ORGS = words("organization_nouns") | words("organization_heads")
+KIN = words("kin_nouns")
+ROLE_ENDINGS = tuple(words("role_endings"))
 _ORG_PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ORGS, key=len, reverse=True)) + r")\b")
-NOT_NAMES = words("not_names") | COLLECTIVE | ROLES | DOCUMENTS
+_FUNCTION_WORDS = words("not_names")
+NOT_NAMES = _FUNCTION_WORDS | COLLECTIVE | ROLES | DOCUMENTS
 PLACES = words("place_adjectives")
 TITLES = words("person_titles")
 COUNTS = words("group_restrictors")
@@ -43,15 +47,22 @@ _NUMBER_WORD = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:
 _SHARE_WORD = r"(?:majority|minority|plurality|half|third|thirds|quarter|quarters|fifth|fifths|share|proportion|number|handful|bulk|percent|per cent|%)"
 MEASURED_SHARE = re.compile(
     r"(?:(?:about|around|nearly|almost|roughly|only|just|over|under|more than|less than|fewer than|at least|an estimated)\s+)*"
-    r"(?:(?:a|the)\s+)?(?:(?:\d[\d.,]*|" + _NUMBER_WORD + r")\s*(?:%|percent|per cent)|\d+\s+(?:in|of|out of)\s+\d+"
+    r"(?:(?:a|the)\s+)?(?:(?:\d[\d.,]*|" + _NUMBER_WORD + r")\s*(?:%|percent|per cent)|(?:\d+|" + _NUMBER_WORD + r")(?:\s+|-)(?:in|of|out of)(?:\s+|-)(?:\d+|" + _NUMBER_WORD + r")"
     r"|(?:\w+-)?" + _SHARE_WORD + r"|" + _NUMBER_WORD + r"(?=\s+of\s))"
     r"(?![\w'’-])\s*(?:of\s+(?:the\s+|those\s+|these\s+|all\s+)?)?",
     re.IGNORECASE,
 )
+_COUNT_OF = re.compile(r"(?:\d+|" + _NUMBER_WORD + r")\s+of\b", re.IGNORECASE)
+_PROPORTION = re.compile(r"%|percent|per cent|\bof\b|\bin\b|-in-|out of", re.IGNORECASE)
 _SINGLE = re.compile(r"[A-Z][\w'’-]+")
 _NAME_TITLES = words("honorifics") | words("name_titles")  # "Mr. Trump … Trump said": a person
-# Two to four capitalised words with initials allowed: "Ronald R. Fieldstone", "Mary J. Blige"
-_PERSONAL_NAME = re.compile(r"(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}(?:\s+(?:Jr|Sr)\.?)?")
+# Two to four capitalised words with initials allowed: "Ronald R. Fieldstone", "Mary J. Blige",
+# "Mark MacDougall", "Jean-Marie Le Pen"
+_NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-?[A-Z][a-z'’]+)*|[A-Z]\.)"
+_PERSONAL_NAME = re.compile(_NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}(?:,?\s+(?:Jr|Sr)\.?)?")
+# A lower-case word just before a name: "spokeswoman Melezia Figueroa", "columnist Michael Gerson",
+# "his niece Marion"; `_role_like` says whether the word is a role or kin noun
+_TITLED_NAME = re.compile(r"(?:^|\s)([a-z][a-z-]+)\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3})$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DEFINITE = ("the", "this", "that", "these", "those")
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "my"})
@@ -62,7 +73,11 @@ _MASTHEADS = frozenset({"post", "journal", "review", "record", "bulletin"})
 # Documents that report findings: unowned ("a study found", "a report said") they hide who found what.
 _CLAIMING_DOCUMENTS = frozenset({"report", "study", "survey", "analysis", "research", "assessment", "briefing", "estimate", "review", "inquiry", "investigation", "findings", "evidence", "intelligence", "data", "figures", "statistics"})
 _POST_PARTICIPLES = frozenset({"released", "published", "conducted", "issued", "taken", "carried", "obtained", "seen", "filed", "posted", "compiled"})
-_CUT = frozenset({"of", "by", "from", "for", "at", "in", "on", "with", "who", "which", "that", "to", "and", "or", ","})
+_OWNER_PRONOUNS = frozenset({"his", "her", "my", "their", "its", "our", "your"})
+_VAGUE_QUANTIFIERS = frozenset({"many", "some", "few", "several", "other", "others", "numerous", "various"})
+_DEMONYM_ENDINGS = ("an", "ish", "ese", "ch", "i")
+_NOT_PLURAL = ("ss", "us", "is", "'s", "’s", "news", "ways", "wards", "times")  # "boss", "census", "Sanders's", "afterwards"
+_CUT = frozenset({"of", "by", "from", "for", "at", "in", "on", "with", "who", "which", "that", "to", "and", "or", "about", ","})
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +118,54 @@ def _head(tokens: list[str]) -> int:
         if i and token.lower() in _CUT or i >= 2 and token in _POST_PARTICIPLES:
             end = i  # "a poll released last week": the participle starts a post-modifier
             break
+        if i and token.endswith("ing") and token[:1].islower() and _plural(tokens[i - 1]):
+            end = i  # "Democrats leaving the meeting", "officials speaking on condition"
+            break
     while end > 1 and tokens[end - 1].lower().endswith(("ed", "ing")) and tokens[end - 1][:1].islower():
         end -= 1
     return end - 1
+
+
+def _plural(token: str) -> bool:
+    """A plural noun by its shape ("officials", "Democrats"; not "Sanders's", "its", "news")."""
+    low = token.lower()
+    return len(low) > 3 and low.endswith("s") and not low.endswith(_NOT_PLURAL)
+
+
+def _people(plural: str) -> bool:
+    """Whether a plural noun may name people rather than offices, bodies or documents ("backers", not
+    "ministers", "clubs", "trials")."""
+    singular = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+    return not any(w in ROLES or w in ORGS or w in DOCUMENT_HEADS or w in GOVERNMENT for w in (plural, singular))
+
+
+def _role_like(word: str) -> bool:
+    """A lower-case noun for a person's role or kin ("spokeswoman", "columnist", "nominee", "niece")."""
+    if word in ORGS or word in DOCUMENT_HEADS or word in _FUNCTION_WORDS or word in _CUT or word in COLLECTIVE:
+        return False
+    return word in KIN or word in TITLES or word in ROLES or word.endswith(ROLE_ENDINGS)
+
+
+def _named_person(part: str) -> bool:
+    """A personal name, alone or after a role or kin noun ("Ronald R. Fieldstone", "Stein spokeswoman
+    Melezia Figueroa", "Republican nominee Donald Trump", "Le Pen's niece Marion")."""
+    if _PERSONAL_NAME.fullmatch(part):
+        return not _orgish(part)
+    m = _TITLED_NAME.search(part)
+    return bool(m) and _role_like(m.group(1)) and (" " in m.group(2) or m.group(1) in KIN) and not _orgish(m.group(2)) \
+        and not any(w in _CUT for w in part[: m.start(1)].lower().split())  # not "a study by professor Justin Levitt"
+
+
+PERSON = SourceInfo("person", named=True)
+# Splits a phrase at appositive commas and dashes: "Whit Ayres, who was Rubio's pollster"
+_APPOSITION = re.compile(r"\s*(?:,|\s[—–]\s|\s--\s)\s*")
+# How an appositive or a relative clause opens (not a list: "media, technology and society"; not
+# examples: "Some, such as …")
+_APPOSITIVE = re.compile(
+    r"(?!including\b|such as\b|like\b)(?:[A-Z0-9]|\w+(?:ing|ed)\b|(?:a|an|the|who|whose|which|his|her|their|its|our"
+    r"|my|one|two|three|both|former|now|then|also|himself|herself|themselves)\b)"
+)
+_PERSON_CLAUSE = re.compile(r"(?:who|whose|\d+)\b")  # "Schiff, 56, who …": only people have an age or "who"
 
 
 def classify(phrase: str, sentence_initial: bool = False, text: str = "") -> SourceInfo:
@@ -116,23 +176,38 @@ def classify(phrase: str, sentence_initial: bool = False, text: str = "") -> Sou
     surname given with a first name elsewhere ("Sergei Shoigu ... Shoigu said"):
     a person; otherwise a single name is taken for an organisation ("Tesco said").
     """
-    if "," in phrase:
-        # "Ronald R. Fieldstone, a Miami lawyer who …", "Another RT America host, Abby Martin,": a
-        # person's name beside a description of them
-        parts = [part.strip() for part in phrase.split(",")]
-        if any(_PERSONAL_NAME.fullmatch(part) and not _orgish(part) for part in parts[:2]):
-            return SourceInfo("person", named=True)
+    phrase = phrase.strip()
     info, name = _classify(phrase, sentence_initial)
-    if info.type != "person" and _SINGLE.fullmatch(phrase) and phrase.lower() not in NOT_NAMES and _surname(phrase, text):
-        return SourceInfo("person", named=True)  # "Poll added": Graham Poll, introduced earlier
-    if name is not None:
-        return SourceInfo("person" if _surname(name, text) else "organization", named=True)
+    if name is None and info.type != "person" and _SINGLE.fullmatch(phrase) and phrase.lower() not in NOT_NAMES:
+        name = phrase  # "Poll added": Graham Poll, introduced earlier
+    if name is not None and _surname(name, text):
+        return PERSON
     return info
 
 
 @lru_cache(maxsize=8192)
 def _classify(phrase: str, sentence_initial: bool) -> tuple[SourceInfo, str | None]:
-    """The type of a phrase, and its one name when that may be a surname or an organisation."""
+    """The type of a phrase, and its one name when that may be a surname or an organisation.
+
+    An apposition is typed by its first part ("The Ethiopian government, which had …"), unless a part
+    is a person's name ("An attorney for Pagliano, Mark MacDougall"); a coordination whose first
+    conjunct names a person is a person ("Donald Trump and the Obama administration")."""
+    parts = _APPOSITION.split(phrase)
+    if len(parts) > 1 and parts[0] and _APPOSITIVE.match(parts[1]):
+        if any(_named_person(part) for part in parts[:2]):
+            return PERSON, None
+        info, name = _classify(parts[0], sentence_initial)
+        if _PERSON_CLAUSE.match(parts[1]) and (name is not None or info.type == "anonymous" and info.anaphoric):
+            return PERSON, None  # "Schiff, 56, who …", "The veteran lock, who is 36": one person, described
+        if parts[0][:1].isupper() and info.type in ("collective", "organization") \
+                and parts[1].lower().startswith(("a ", "an ", "the ")) and _classify(parts[1], False)[0].type == "organization":
+            return SourceInfo("organization", named=True), None  # "American, the world's biggest airline"
+        if info.type in ("anonymous", "collective"):
+            access, reason = described(phrase.lower())
+            info = replace(info, access=info.access or access, reason=info.reason or reason)
+        return info, name
+    if _named_person(phrase) or " and " in phrase and _named_person(phrase.split(" and ", 1)[0]):
+        return PERSON, None
     info = _type(phrase, sentence_initial)
     if info is not _MAYBE_SURNAME:
         return info, None
@@ -148,8 +223,11 @@ def _type(phrase: str, sentence_initial: bool) -> SourceInfo:
     if share:
         rest = phrase[share.end() :]
         group = _type(rest, False) if rest.strip() else NONE
-        if group.type in ("anonymous", "organization") or group.named:
-            return group
+        count = _COUNT_OF.match(share.group())
+        if not count and _PROPORTION.search(share.group()):
+            return SourceInfo("collective", restricted=True)  # "Three-in-five GOP insiders", "67 percent of voters"
+        if group.type == "organization" or group.named or group.type == "anonymous" and count:
+            return group  # "one of the aides", "two of the officials": members of a described group
         if rest.split() and rest.split()[-1].lower() in ROLES:
             return SourceInfo("anonymous", restricted=True)  # "one of the docs", "two of the aides"
         return SourceInfo("collective", restricted=True)  # "67 percent of voters", "half of Republicans"
@@ -160,8 +238,11 @@ def _type(phrase: str, sentence_initial: bool) -> SourceInfo:
     low = " ".join(lower)
     access = bool(_ACCESS.search(low))
     reason = bool(_REASON.search(low))
-    if lower[0] in _PERSON_FORMS and (len(tokens) == 1 or lower[0] in _POSSESSIVE_PRONOUNS and lower[-1] not in DOCUMENTS):
-        return SourceInfo("person", anaphoric=True)  # "he", "his", "her eyes"
+    if len(tokens) == 1 and lower[0] in _PERSON_FORMS:
+        return SourceInfo("person", anaphoric=True)  # "he", "his"
+    if len(tokens) == 1 and not sentence_initial and not tokens[0].isupper() and (
+            lower[0] in PLACES and lower[0].endswith(_DEMONYM_ENDINGS) or lower[0] + "s" in GROUP_NAMES):
+        return SourceInfo("collective")  # "European reluctance", "Republican attempts": a people or a party
     if len(tokens) == 1 and lower[0] in GROUP_PRONOUNS:
         return SourceInfo("collective" if lower[0] in ("they", "you", "we") else "organization", anaphoric=True)
     if len(tokens) == 1 and lower[0] in ("we", "us", "you", "they", "them"):
@@ -172,6 +253,11 @@ def _type(phrase: str, sentence_initial: bool) -> SourceInfo:
     head = _head(tokens)
     core = lower[: head + 1]
     head_word = _POSSESSIVE.sub("", core[-1])
+    if lower[0] in _OWNER_PRONOUNS and len(core) > 1:  # "his campaign", "her eyes": the owner's organisation, or the owner
+        if head_word in ORGS:
+            return SourceInfo("organization", anaphoric=True)
+        if lower[0] in _POSSESSIVE_PRONOUNS and head_word not in DOCUMENT_HEADS:
+            return SourceInfo("person", anaphoric=True)
     names = [t for i, t in enumerate(tokens) if _is_name(t, i == 0 and sentence_initial)]
     if sentence_initial and names and names[0] is tokens[0] and len(tokens) > 1 and tokens[1][:1].islower() \
             and not tokens[0].isupper():
@@ -183,7 +269,7 @@ def _type(phrase: str, sentence_initial: bool) -> SourceInfo:
     titled = any(w.rstrip(".") in TITLES for w in core) and bool(names) and lower[0] not in _INDEFINITE
     if head_word in _MASTHEADS and tokens[head][:1].isupper() and head and tokens[head - 1][:1].isupper():
         return SourceInfo("organization", named=True)  # "The Washington Post", "The Wall Street Journal"
-    if head_word in DOCUMENTS and not any(w in SPOKES or w in ROLES for w in core[-1:]):
+    if head_word in DOCUMENT_HEADS and not any(w in SPOKES or w in ROLES for w in core[-1:]):
         owned = bool(names) or any(_POSSESSIVE.search(w) or w in ("his", "her", "their", "its", "our", "my", "your") for w in core[:-1]) \
             or any(_is_name(t, False) or t[:1].isupper() and t.lower() in GROUP_NAMES for t in tokens[head + 1 :]) \
             or any(w in ORGS or _POSSESSIVE.search(w) for w in core[:-1] + lower[head + 1 :])
@@ -193,7 +279,8 @@ def _type(phrase: str, sentence_initial: bool) -> SourceInfo:
             return SourceInfo("collective")
         if lower[0] in _DEFINITE and head_word == core[-1] and len(core) <= 3:
             return SourceInfo("document", anaphoric=True)  # "the report", "the results": named before
-        if (not head_word.endswith("s") or lower[0] in ("one", "a", "an")) and head_word not in _CLAIMING_DOCUMENTS:
+        if (not head_word.endswith("s") or lower[0] in ("one", "a", "an") or head_word not in DOCUMENTS) \
+                and head_word not in _CLAIMING_DOCUMENTS:
             return SourceInfo("document")  # "Video shows", "One tweet", "a memo": one document, unowned
         return SourceInfo("collective")  # "reports", "a study found", "studies show": unowned findings
     if lower[0] in ("those", "people", "someone", "somebody", "one") and access and not names:
@@ -206,9 +293,20 @@ def _type(phrase: str, sentence_initial: bool) -> SourceInfo:
             return SourceInfo("anonymous", restricted=True, access=access, reason=reason)  # "a New York judge"
         after_head = all(tokens.index(n) > head for n in names)
         if (head_word in COLLECTIVE or head_word in ROLES) and head_word.endswith("s") and after_head and not titled:
-            return SourceInfo("organization", named=True)  # "analysts at Goldman Sachs"
+            if (head_word in _VAGUE_QUANTIFIERS or lower[0] in _VAGUE_QUANTIFIERS) and not {"including", "such"} & set(lower):
+                return SourceInfo("collective", access=access, reason=reason)  # "others in the African-American community"
+            return SourceInfo("organization", named=True)  # "analysts at Goldman Sachs", "officials at the Pentagon"
+        before_head = all(tokens.index(n) < head for n in names)
+        if not orgish and head and _plural(tokens[head]) and tokens[head][:1].islower() and _is_name(tokens[head - 1], False) \
+                and not _POSSESSIVE.search(tokens[head - 1]) and all(w in _VAGUE_QUANTIFIERS for w in lower[: head - 1]) \
+                and _people(head_word) and (head_word not in COLLECTIVE or head > 1):
+            return SourceInfo("collective", access=access, reason=reason)  # "some Sanders backers": a person's followers
+        if lower[0] in _VAGUE_QUANTIFIERS and len(tokens) == 2 and _plural(tokens[1]) and not orgish and not tokens[1].isupper():
+            return SourceInfo("collective")  # "Many Millennials": a people, not a name
         if titled or (not orgish and len(names) >= 2 and not _all_caps(names)):
             return SourceInfo("person", named=True)
+        if lower[0] == "the" and before_head and tokens[head][:1].islower() and not _plural(head_word) and _role_like(head_word):
+            return SourceInfo("person", named=True)  # "the GOP front-runner", "the Fed governor": one office, one person
         if head_word in EXPERTS:
             return SourceInfo("organization", named=True)  # "CEA analysts": the body's own analysts
         if head_word in ROLES:
@@ -276,7 +374,15 @@ def _surname(name: str, text: str) -> bool:
     if not text:
         return False
     bare = _POSSESSIVE.sub("", name)
+    if bare.isupper() and len(bare) > 2 and _labelled(bare, text):
+        return True
     return _introduced(bare.title() if bare.isupper() and len(bare) > 3 else bare, text)
+
+
+@lru_cache(maxsize=1024)
+def _labelled(name: str, text: str) -> bool:
+    """Whether capitals label a speaker's turns in a transcript: at least two lines open with "NAME:"."""
+    return len(re.findall(r"(?m)^[\W_]{0,3}" + re.escape(name) + ":", text)) >= 2
 
 
 @lru_cache(maxsize=4096)
@@ -286,7 +392,7 @@ def _introduced(name: str, text: str) -> bool:
     while pos >= 0:
         after = text[pos + len(name) : pos + len(name) + 1]
         if pos and not after.isalnum():
-            before = text[max(0, pos - 25) : pos]
+            before = text[max(0, pos - 40) : pos]
             if before[-1:] in (" ", "\t"):
                 words_ = before.split()
                 if len(words_) > 1 and len(words_[-1]) == 2 and words_[-1][1] == "." and words_[-1][0].isupper():
@@ -294,10 +400,40 @@ def _introduced(name: str, text: str) -> bool:
                 first = words_[-1] if words_ else ""
                 if first.rstrip(".").lower() in _NAME_TITLES:
                     return True  # "Mr. Trump", "Sen. Cruz"
-                if first[:1].isupper() and first[1:].islower() and first.isalpha() and _first_name(first):
+                if first[:1].isupper() and first[1:].islower() and first.isalpha() and _first_name(first) \
+                        and not (len(words_) > 2 and _title_case_run(words_[-2]) and _title_case_run(words_[-3])) \
+                        and not (_opens_sentence(words_) and _common_word(first.lower(), text)):
                     return True
         pos = text.find(name, pos + 1)
     return False
+
+
+def _opens_sentence(words_: list[str]) -> bool:
+    """Whether the last of some words opens a sentence (nothing before it, or end punctuation)."""
+    return len(words_) < 2 or words_[-2][-1:] in ".!?:\"“”'’"
+
+
+def _common_word(word: str, text: str) -> bool:
+    """Whether a word also appears in lower case in the text (a sentence opener such as "Outside",
+    "Maybe", not a first name such as "Sergei")."""
+    return word in _lower_words(text)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+@lru_cache(maxsize=64)
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+def _title_case_run(word: str) -> bool:
+    """Whether a word before a first name shows a title-case headline ("Old Hands Help Russia"),
+    not a title, party or place ("Sen. Bernie Sanders", "Democrat Hillary Clinton", "GOP nominee")."""
+    if not word[:1].isupper() or word.isupper() or word[-1] in ".,!?:;\"”’'":
+        return False
+    low = word.lower()
+    return low not in _NAME_TITLES and low not in TITLES and low + "s" not in GROUP_NAMES and low not in PLACES
 
 
 def _first_name(word: str) -> bool:
