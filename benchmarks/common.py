@@ -57,11 +57,15 @@ def trie(words: list[str]) -> str:
         node[""] = {}
 
     def walk(node: dict) -> str:
+        chain = ""  # a run of single-child nodes is a literal: no recursion along a long phrase
+        while len(node) == 1 and "" not in node:
+            (char, node), = node.items()
+            chain += regex.escape(char)
         alts = [regex.escape(char) + walk(sub) for char, sub in sorted(node.items()) if char]
         if not alts:
-            return ""
+            return chain
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
+        return chain + (f"(?:{body})?" if "" in node else body)
 
     return walk(root)
 
@@ -140,7 +144,12 @@ def measure(cmd: list[str], cwd: Path | None = None, sample: float = 0.2, env: d
 
     thread = threading.Thread(target=sampler, daemon=True)
     thread.start()
-    out, err = proc.stdout.read(), proc.stderr.read()
+    errors: list[bytes] = []
+    reader = threading.Thread(target=lambda: errors.append(proc.stderr.read()), daemon=True)
+    reader.start()  # stderr read beside stdout: a child that fills one pipe cannot block on it
+    out = proc.stdout.read()
+    reader.join()
+    err = errors[0] if errors else b""
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - start

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from functools import cached_property
 from pathlib import Path
 
 import click
@@ -62,11 +63,15 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str | Iterable[str], output: str | None) -> None:
+    """A formatter's output, whole or in pieces as they come."""
+    pieces = (text,) if isinstance(text, str) else text
     if output in (None, "-"):
-        click.echo(text, nl=False)
+        for piece in pieces:
+            click.echo(piece, nl=False)
     else:
-        Path(output).write_text(text, "utf-8")
+        with open(output, "w", encoding="utf-8", newline="") as stream:
+            stream.writelines(pieces)
 
 
 def _read_stdin(paths: tuple[str, ...]) -> bytes | None:
@@ -81,10 +86,13 @@ class SourceTexts(Mapping):
     """
 
     def __init__(self, engine, report, stdin: bytes | None, stdin_name: str | None):
-        self._engine, self._stdin, self._stdin_name = engine, stdin, stdin_name or "-"
-        self._paths = {d.id: d.path for d in report.documents if d.path and not d.error}
+        self._engine, self._report, self._stdin, self._stdin_name = engine, report, stdin, stdin_name or "-"
         self._texts: dict[str, str] = {}
         self._read: set[str] = set()
+
+    @cached_property
+    def _paths(self) -> dict[str, str]:
+        return {d.id: d.path for d in self._report.documents if d.path and not d.error}
 
     def __getitem__(self, doc_id: str) -> str:
         path = self._paths[doc_id]
@@ -147,7 +155,7 @@ def check(paths, formats, outputs, select, ignore, fail_on, config_path, stdin_f
         items = engine.inputs(paths, stdin, stdin_filename)
         try:
             report = engine.check(items, baseline=Path(baseline) if baseline else None, progress=_progress,
-                                  executor=runner, cache=cache)
+                                  executor=runner, cache=cache, stream=True)
         finally:
             if hasattr(runner, "close"):
                 runner.close()
@@ -164,7 +172,7 @@ def check(paths, formats, outputs, select, ignore, fail_on, config_path, stdin_f
     for i, name in enumerate(formats):
         _write(engine.registry.formatters[name](report, options), outputs[i] if i < len(outputs) else None)
     threshold = severity_rank(engine.config.fail_on)
-    sys.exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
+    sys.exit(1 if any(severity_rank(level) >= threshold for level in report.summary.findings) else 0)
 
 
 @main.command()

@@ -87,6 +87,7 @@ def restrict(report: Report, changed: ChangedLines) -> int:
     from .plugins._formatting import FilePositions
 
     where = FilePositions()
+    report.documents = list(report.documents)  # a spilled report is read back: its summaries are recounted here
     kept = [f for f in report.findings if any(changed.touches(loc, where) for loc in (f, *f.related))]
     dropped = len(report.findings) - len(kept)
     report.findings = kept

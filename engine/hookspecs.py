@@ -25,7 +25,7 @@ hookimpl = pluggy.HookimplMarker("factlint")
 
 Loader = Callable[["Source"], Iterable["Document | LoadError"]]
 Extractor = Callable[["Document"], Iterable["Assertion"]]
-Formatter = Callable[["Report", dict[str, Any]], str]
+Formatter = Callable[["Report", dict[str, Any]], "str | Iterable[str]"]
 
 
 @hookspec
@@ -80,7 +80,9 @@ def factlint_formatters() -> dict[str, Formatter]:
     """Report formatters by `--format` name.
 
     Called once when the engine starts. Return a mapping from a format name
-    (``"json"``) to a callable ``formatter(report, options) -> str`` where
+    (``"json"``) to a callable ``formatter(report, options)`` returning the text,
+    or an iterable of its pieces (the command line writes them as they come, so
+    a report of any size streams: yield per document or finding), where
     `options` holds the command line's settings (``table_format``), ``rules``
     (the run's rule classes by code) and ``texts`` (document id → text, read
     lazily); callers of the Python API may pass any of them or none, so a

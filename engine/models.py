@@ -172,6 +172,8 @@ class Summary(_Model):
     baseline_unmatched: int = 0
 
 
+# A run's report. From the command line (`Engine.check(stream=True)`), `documents` and `findings` are
+# read-only sequences read back from a temporary file as they are walked (`factlint.store.Stored`).
 class Report(_Model):
     factlint: str
     documents: list[DocumentSummary] = Field(default_factory=list)
@@ -181,6 +183,11 @@ class Report(_Model):
 
     def to_json_dict(self) -> dict[str, Any]:
         """The JSON report: contract keys first, then corpus sections (e.g. `figures`)."""
-        data = self.model_dump(mode="json")
+        data = {
+            "factlint": self.factlint,
+            "documents": [d.model_dump(mode="json") for d in self.documents],
+            "findings": [f.model_dump(mode="json") for f in self.findings],
+            "summary": self.summary.model_dump(mode="json"),
+        }
         data.update(self.sections)
         return data

@@ -6,8 +6,10 @@ import hashlib
 import json
 import os
 import traceback
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +22,10 @@ from .models import Attribution, DocumentSummary, Finding, Location, OpinionCue,
 from .registry import Registry
 from .rule import CorpusRule, Rule, matches
 from .segment import segment
+from .store import (
+    Records, Spill, Stored, pack_finding, pack_location, pack_summary, packed_codes, packed_counts, packed_order,
+    packed_severities, summary_words, unpack_finding, unpack_location, unpack_summary,
+)
 
 if TYPE_CHECKING:
     from .cache import ResultCache
@@ -36,6 +42,42 @@ class DocResult:
     records: dict[str, list[Any]] = field(default_factory=dict)
     suppressions: list[tuple[Suppression, Location]] = field(default_factory=list)
     assertions: list[Any] | None = None
+
+    def __getstate__(self) -> tuple:
+        """Compact for pickling (worker → parent, the cache, the spill): models as tuples."""
+        packed = self.__dict__.get("_packed")
+        if packed is None:
+            memo: dict = {}
+            packed = (pack_summary(self.summary), [pack_finding(f, memo) for f in self.findings],
+                      [(s, pack_location(loc)) for s, loc in self.suppressions])
+        summary, findings, suppressions = packed
+        return self.index, summary, findings, self.records, suppressions, self.assertions
+
+    def __setstate__(self, state: tuple) -> None:
+        """Unpickled, the models stay packed until first used (the report may never need them)."""
+        self.index, summary, findings, self.records, suppressions, self.assertions = state
+        self._packed = (summary, findings, suppressions)
+
+    def __getattr__(self, name: str) -> Any:  # called only for attributes not set: the packed models
+        packed = self.__dict__.get("_packed")
+        if packed is None or name not in ("summary", "findings", "suppressions"):
+            raise AttributeError(name)
+        summary, findings, suppressions = packed
+        memo: dict = {}
+        self.summary = unpack_summary(summary)
+        self.findings = [unpack_finding(f, memo) for f in findings]
+        self.suppressions = [(s, unpack_location(loc)) for s, loc in suppressions]
+        self._packed = None
+        return getattr(self, name)
+
+    @property
+    def packed(self) -> tuple[tuple, list[tuple], list] | None:
+        """(summary, findings, suppressions) as tuples while the models have not been unpacked."""
+        return self.__dict__.get("_packed")
+
+    @property
+    def doc_id(self) -> str:
+        return self._packed[0][0] if self.packed is not None else self.summary.id
 
 
 def error_finding(err: LoadError) -> Finding:
@@ -237,15 +279,21 @@ class Engine:
 
     def check(self, items: Iterable[Document | LoadError | Source], *, jobs: int | None = None, baseline: Path | None = None,
               progress: Callable[[Iterable], Iterable] | None = None, executor: Any = None,
-              cache: ResultCache | None = None) -> Report:
+              cache: ResultCache | None = None, stream: bool = False) -> Report:
         """The report for a corpus (documents, or sources the executor reads). With a `cache`,
         unchanged documents are not processed again: their cached results (findings and corpus
-        records) are used as they are, and new results are stored."""
+        records) are used as they are, and new results are stored.
+
+        Per-document results wait in a temporary file, not in memory. With `stream`, the report's
+        `documents` and `findings` stay there too (`Stored` sequences, read back in order as they
+        are walked): the command line's way to report a corpus of any size. Otherwise they are lists."""
         executor = executor or self.executor(jobs)
         clock = self.clock
         corpus_rules = [r for r in self.rules_for() if isinstance(r, CorpusRule)]
-        records: dict[str, list[Any]] = defaultdict(list)
-        results: list[DocResult] = []
+        records, counts = Spill(), Counter()  # each document's corpus records, and how many per rule
+        results = Spill()
+        keys = array("q")  # each result's index, flattened: the report order
+        by_id: dict[str, int] = {}
         outcomes = executor.map(self, enumerate(items), cache=cache)
         try:
             for result, key, cached in progress(outcomes) if progress else outcomes:
@@ -253,25 +301,37 @@ class Engine:
                     cache.touch(key)
                 elif key is not None:
                     cache.put(key, result)
-                for code, recs in result.records.items():
-                    records[code].extend(recs)
+                if any(result.records.values()):
+                    records.append(result.records)
+                    counts.update({code: len(recs) for code, recs in result.records.items()})
                 result.records = {}
-                results.append(result)
+                keys.extend(result.index)
+                doc_id = result.doc_id
+                position, previous = results.append(result), by_id.get(doc_id)
+                by_id[doc_id] = position if previous is None else (*_tuple(previous), position)
         finally:
             if cache is not None:
                 cache.close()
         if clock:
             clock.lap("load")
-        results.sort(key=lambda r: r.index)
-        by_id = {r.summary.id: r for r in results}
+        order = sorted(range(len(results)), key=lambda i: keys[3 * i:3 * i + 3])
+        ranks = array("q", bytes(8 * len(order)))
+        for rank, position in enumerate(order):
+            ranks[position] = rank
+        for doc_id, positions in by_id.items():  # corpus findings go to the last document with their id
+            by_id[doc_id] = max(ranks[p] for p in _tuple(positions))
+        del ranks, keys
         report = Report(factlint=__version__)
+        extra: dict[int, list[tuple]] = defaultdict(list)  # corpus findings by the rank of their document
+        tail: list[DocResult] = []  # corpus rules that failed, reported after the documents
+        memo: dict = {}  # shared related spans stay shared
         for rule in corpus_rules:
             try:
-                findings, sections = self._finish(rule, records.pop(rule.code, []), executor)
+                findings, sections = self._finish(rule, Records(records, rule.code, counts[rule.code]), executor)
                 for finding in findings:
-                    target = by_id.get(finding.document)
-                    if target is not None and self._keeps(finding, target.summary.path or finding.document):
-                        target.findings.append(finding)
+                    rank = by_id.get(finding.document)
+                    if rank is not None:
+                        extra[rank].append(pack_finding(finding, memo))
                 report.sections.update(sections)
             except Exception as exc:  # noqa: BLE001
                 from .plugins.text import RuleError
@@ -280,15 +340,30 @@ class Engine:
                     Location(document="<corpus>", line=1, column=1, start=0, end=0, excerpt=""),
                     f"corpus rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}",
                 )
-                results.append(DocResult((len(results), 0, 0), DocumentSummary(id="<corpus>", error=err.message), [err]))
+                tail.append(DocResult((len(results) + len(tail), 0, 0), DocumentSummary(id="<corpus>", error=err.message), [err]))
+        records.close()
+        del by_id
         if clock:
             clock.lap("corpus")
-        report = self._assemble(report, results, baseline)
+        in_order = all(rank == position for rank, position in enumerate(order))  # as executors yield them
+        stored = iter(results) if in_order else (results[position] for position in order)
+        memo = {}
+        ordered = (self._with_corpus(result, extra.pop(rank, ()), memo) for rank, result in enumerate(stored))
+        report = self._assemble(report, chain(ordered, tail), baseline, stream)
+        results.close()
         if clock:
             clock.lap("report")
         return report
 
-    def _finish(self, rule: CorpusRule, records: list[Any], executor: Any) -> tuple[list[Finding], dict[str, Any]]:
+    def _with_corpus(self, result: DocResult, extra: Iterable[tuple], memo: dict) -> DocResult:
+        """A document's result with the corpus findings on it that survive its overrides."""
+        for packed in extra:
+            finding = unpack_finding(packed, memo)
+            if self._keeps(finding, result.summary.path or finding.document):
+                result.findings.append(finding)
+        return result
+
+    def _finish(self, rule: CorpusRule, records: Sequence[Any], executor: Any) -> tuple[list[Finding], dict[str, Any]]:
         """A corpus rule's findings and sections. A rule with a `fact_key(record)` method is
         finished once per key group (groups in order of first appearance), on the executor's
         workers where it has them; its sections are merged with `merge_sections`."""
@@ -326,60 +401,79 @@ class Engine:
             self._level_maps[key] = {r.code: r.level for r in self.rules_for(name)}
         return self._level_maps[key]
 
-    def _assemble(self, report: Report, results: list[DocResult], baseline: Path | None) -> Report:
+    def _assemble(self, report: Report, results: Iterable[DocResult], baseline: Path | None, stream: bool) -> Report:
+        """Suppressions, baseline and counts, one document at a time; the summaries and findings
+        go to a spill that the report reads (`stream`) or that is read back into lists."""
         from .plugins.text import UnusedSuppression
 
-        suppressed = 0
-        findings: list[Finding] = []
+        accepted = read_baseline(baseline) if baseline is not None else None
+        memo: dict = {}  # shared related spans stay shared
+        seen: Counter = Counter()  # occurrences of each fingerprint key, for the baseline
+        out = Spill()
+        suppressed = documents = words = count = 0
+        severities: Counter = Counter()
+        families: Counter = Counter()
         for result in results:
-            if not result.findings and not result.suppressions:
-                continue  # nothing to sort or count; the summary's findings stay empty
-            kept = []
-            used = set()
-            for f in result.findings:
-                hit = next(
-                    (k for k, (s, _) in enumerate(result.suppressions)
-                     if s.start <= f.start < s.end and (not s.codes or matches(f.code, s.codes))),
-                    None,
-                )
-                if hit is None or f.code.startswith("TXT9"):
-                    kept.append(f)
-                else:
-                    used.add(hit)
-                    suppressed += 1
-            for k, (s, loc) in enumerate(result.suppressions):
-                if k not in used:
-                    codes = ", ".join(s.codes) or "all codes"
-                    kept.append(UnusedSuppression().finding_at(loc, f"suppression of {codes} matched no finding; remove it"))
-            kept.sort(key=lambda f: (f.start, f.end, f.code, f.message))
-            findings.extend(kept)
-            result.summary.findings = dict(sorted(Counter(f.severity.value for f in kept).items()))
-        unmatched = 0
-        if baseline is not None:
-            accepted = read_baseline(baseline)
-            fresh = []
-            for f, fp in zip(findings, fingerprints(findings)):
-                if accepted.get(fp, 0) > 0:
-                    accepted[fp] -= 1
-                    suppressed += 1
-                else:
-                    fresh.append(f)
-            unmatched = sum(accepted.values())
-            findings = fresh
-            for result in results:
-                result.summary.findings = {}
-            per_doc: dict[str, Counter] = defaultdict(Counter)
-            for f in findings:
-                per_doc[f.document][f.severity.value] += 1
-            for result in results:
-                result.summary.findings = dict(sorted(per_doc[result.summary.id].items()))
-        report.documents = [r.summary for r in results]
-        report.findings = findings
+            packed = result.packed
+            if packed is not None and not packed[2] and accepted is None:  # no suppressions: sort and count the tuples
+                summary, kept, _ = packed
+                if kept:
+                    kept = packed_order(kept)
+                    summary = packed_counts(summary, kept)
+                documents += 1
+                words += summary_words(summary)
+                count += len(kept)
+                severities.update(packed_severities(kept))
+                families.update(code.rstrip("0123456789") for code in packed_codes(kept))
+                out.append((summary, kept))
+                continue
+            kept = result.findings
+            if result.findings or result.suppressions:
+                kept = []
+                used = set()
+                for f in result.findings:
+                    hit = next(
+                        (k for k, (s, _) in enumerate(result.suppressions)
+                         if s.start <= f.start < s.end and (not s.codes or matches(f.code, s.codes))),
+                        None,
+                    )
+                    if hit is None or f.code.startswith("TXT9"):
+                        kept.append(f)
+                    else:
+                        used.add(hit)
+                        suppressed += 1
+                for k, (s, loc) in enumerate(result.suppressions):
+                    if k not in used:
+                        codes = ", ".join(s.codes) or "all codes"
+                        kept.append(UnusedSuppression().finding_at(loc, f"suppression of {codes} matched no finding; remove it"))
+                kept.sort(key=lambda f: (f.start, f.end, f.code, f.message))
+                if accepted is None:
+                    result.summary.findings = dict(sorted(Counter(f.severity.value for f in kept).items()))
+            if accepted is not None:
+                fresh = []
+                for f, fp in zip(kept, fingerprints(kept, seen)):
+                    if accepted.get(fp, 0) > 0:
+                        accepted[fp] -= 1
+                        suppressed += 1
+                    else:
+                        fresh.append(f)
+                kept = fresh
+                result.summary.findings = dict(sorted(Counter(f.severity.value for f in kept).items()))
+            documents += 1
+            words += result.summary.words
+            count += len(kept)
+            severities.update(f.severity.value for f in kept)
+            families.update(f.code.rstrip("0123456789") for f in kept)
+            out.append((pack_summary(result.summary), [pack_finding(f, memo) for f in kept]))
+        report.documents = Stored(out, 0, documents)
+        report.findings = Stored(out, 1, count)
+        if not stream:
+            report.documents, report.findings = list(report.documents), list(report.findings)
+            out.close()
         report.summary = Summary(
-            documents=len(results), words=sum(r.summary.words for r in results),
-            findings=dict(sorted(Counter(f.severity.value for f in findings).items())),
-            by_family=dict(sorted(Counter(f.code.rstrip("0123456789") for f in findings).items())),
-            suppressed=suppressed, baseline_unmatched=unmatched,
+            documents=documents, words=words, findings=dict(sorted(severities.items())),
+            by_family=dict(sorted(families.items())), suppressed=suppressed,
+            baseline_unmatched=sum(accepted.values()) if accepted is not None else 0,
         )
         return report
 
@@ -391,9 +485,11 @@ class Engine:
 # --- baselines -------------------------------------------------------------------------------
 
 
-def fingerprints(findings: list[Finding]) -> list[str]:
-    """Stable ids: code, document, excerpt and its occurrence number (not its offset)."""
-    seen: Counter = Counter()
+def fingerprints(findings: Iterable[Finding], seen: Counter | None = None) -> list[str]:
+    """Stable ids: code, document, excerpt and its occurrence number (not its offset).
+
+    `seen` counts the keys of findings fingerprinted before these (a report taken in parts)."""
+    seen = Counter() if seen is None else seen
     out = []
     for f in findings:
         key = (f.code, f.document, " ".join(f.excerpt.split()).lower())
@@ -430,6 +526,10 @@ def merge_sections(parts: list[dict[str, Any]]) -> dict[str, Any]:
             else:
                 merged[name] = value
     return merged
+
+
+def _tuple(value: int | tuple[int, ...]) -> tuple[int, ...]:
+    return value if isinstance(value, tuple) else (value,)
 
 
 def _str(value: Any) -> str | None:

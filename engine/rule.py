@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import inspect
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -122,8 +122,11 @@ class CorpusRule(Rule):
         """Small picklable records for this document (e.g. figure keys and locations)."""
         return []
 
-    def finish(self, records: list[Any]) -> Iterator[Finding]:
-        """Findings over the records of every document, in document order."""
+    def finish(self, records: Sequence[Any]) -> Iterator[Finding]:
+        """Findings over the records of every document, in document order.
+
+        `records` is a sequence read back from a temporary file as it is walked: iterate it (as often
+        as needed) and keep only what the rule needs; indexing it reads all of it into memory."""
         return iter(())
 
     def sections(self) -> dict[str, Any]:

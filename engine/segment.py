@@ -34,8 +34,16 @@ _NAVIGATION = regex.compile(
     r"|more (?:on this story|from)|most (?:read|popular|viewed)|recommended|trending|top stories"
 )
 
-_OPEN_CLOSE = {"“": "”", "‘": "’", "«": "»", '"': '"'}
+_OPEN_CLOSE = {"“": "”", "‘": "’", "«": "»", '"': '"', "''": "''"}
 _QUOTE_CHARS = re.compile('[“”"‘’«»]')  # stdlib re: faster for a bare character class
+_TWO_APOSTROPHES = re.compile("''")
+# Titles before a name, after which sentencex sometimes splits ("said Ms. ", "Smith."): such a piece joins the next.
+_TITLE_WORDS = (
+    "Mr|Mrs|Ms|Mx|Messrs|Mmes|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Cmdr|Rev|Fr|Hon|Rt|Cllr|Insp|Supt|Det|Amb|Pres|Atty"
+)
+_TITLES = rf"(?<![\w.])(?:{_TITLE_WORDS})\."
+_TITLE = regex.compile(rf"\.(?<={_TITLES})")  # tried at full stops only: `regex` allows the variable look-behind
+_TITLE_END = regex.compile(_TITLES + r"\s*\Z")
 _VERBS = (
     r"said|says|say|stated|states|told|tells|added|adds|wrote|writes|explained|noted|claimed|claims|claiming"
     r"|saying|adding|warned|warns|asked|replied|argued|insisted|declared|announced|remarked|continued"
@@ -123,12 +131,15 @@ def mark_furniture(view: str, blocks: list[Block]) -> list[Block]:
     that follow navigation after the last paragraph (links to related articles)."""
     out: list[Block] = []
     after_nav = False
-    last_paragraph = max((i for i, b in enumerate(blocks) if _kind(view[b.start : b.end]) == "paragraph"), default=-1)
+    last_paragraph = None  # found when first needed: most documents have no furniture
     for i, block in enumerate(blocks):
         text = view[block.start : block.end]
         if FURNITURE.fullmatch(text):
             out.append(Block(block.start, block.end, "furniture"))
-            after_nav = after_nav or (i > last_paragraph and bool(_NAVIGATION.match(text)))
+            if not after_nav and _NAVIGATION.match(text):
+                if last_paragraph is None:
+                    last_paragraph = max((k for k, b in enumerate(blocks) if _kind(view[b.start : b.end]) == "paragraph"), default=-1)
+                after_nav = i > last_paragraph
         elif after_nav and _kind(text) in ("heading", "list_item"):
             out.append(Block(block.start, block.end, "furniture"))
         else:
@@ -144,6 +155,8 @@ def sentences(view: str, blocks: list[Block]) -> list[Sentence]:
             continue
         text = view[block.start : block.end]
         pieces = sentencex.segment("en", text) if block.kind == "paragraph" else (text,)
+        if block.kind == "paragraph" and _TITLE.search(text):
+            pieces = _join_titles(pieces)
         start = block.start
         for piece in pieces:  # contiguous: the pieces join back into the block's text
             lead = len(piece) - len(piece.lstrip())
@@ -154,8 +167,24 @@ def sentences(view: str, blocks: list[Block]) -> list[Sentence]:
     return out
 
 
+def _join_titles(pieces) -> list[str]:
+    """Pieces with each piece that ends in a title ("Dr. ") joined to the next."""
+    out: list[str] = []
+    carry = ""
+    for piece in pieces:
+        piece = carry + piece
+        carry = piece if _TITLE_END.search(piece) else ""
+        if not carry:
+            out.append(piece)
+    if carry:
+        out.append(carry)
+    return out
+
+
 def _opens(view: str, i: int, block_start: int) -> bool:
     char = view[i]
+    if char == "'":  # two apostrophes: '' opens before a word, after a space or punctuation
+        return (i == block_start or not view[i - 1].isalnum()) and i + 2 < len(view) and not view[i + 2].isspace()
     if char in "“«":
         return True
     before = view[i - 1] if i > block_start else " "
@@ -169,9 +198,10 @@ def _reopens(view: str, i: int, closer: str, block_start: int) -> int:
     straight opening mark that starts a sentence (`... business. "I have`) while a quotation is
     open, as where a paragraph break was lost. Looks back at most 200 characters."""
     char = view[i]
-    if not (char in "“«" and closer != "’" or char == '"' == closer):
+    if not (char in "“«" and closer != "’" or char == '"' == closer or view.startswith("''", i) and closer == "''"):
         return -1
-    if i + 1 >= len(view) or i <= block_start or not view[i + 1].isalnum() or not view[i - 1].isspace():
+    after = i + (2 if char == "'" else 1)
+    if after >= len(view) or i <= block_start or not view[after].isalnum() or not view[i - 1].isspace():
         return -1
     end = i - 1
     while end > max(block_start, i - 200) and view[end - 1].isspace():
@@ -184,6 +214,8 @@ def quotations(view: str, blocks: list[Block]) -> list[Quote]:
     runs to the block's end (a multi-paragraph quote reopens in the next block)."""
     spans: list[tuple[int, int, int]] = []  # start, end, block index
     marks = [(m.start(), m.group()) for m in _QUOTE_CHARS.finditer(view)]
+    if "''" in view:
+        marks = sorted(marks + [(m.start(), "''") for m in _TWO_APOSTROPHES.finditer(view)])
     k, count = 0, len(marks)
     for index, block in enumerate(blocks):
         block_start, block_end = block.start, block.end
@@ -202,7 +234,7 @@ def quotations(view: str, blocks: list[Block]) -> list[Quote]:
                 spans.append((open_at, end, index))
                 open_at, closer = i, _OPEN_CLOSE[char]
             elif char == closer and (closer != "’" or i + 1 >= block_end or not view[i + 1].isalpha()):
-                spans.append((open_at, i + 1, index))
+                spans.append((open_at, i + len(char), index))
                 open_at = -1
         if open_at >= 0:
             spans.append((open_at, block_end, index))
@@ -217,14 +249,26 @@ def _speaker(view: str, block_start: int, block_end: int, start: int, end: int):
     after = _AFTER.match(view, end, min(block_end, end + 80))
     if after:
         group = "name" if after.group("name") else "name2"
-        return after.group(group), after.start(group), after.end(group)
+        return _name(view, after.start(group), after.end(group))
     window = max(block_start, start - 300)  # a speaker is named close to the quotation
     stop = view.rfind(". ", window, start)
     sentence_start = window if stop < 0 else stop + 2
     before = _ANY_VERB.search(view, sentence_start, start) and _BEFORE.search(view, sentence_start, start)
     if before:
-        return before.group("name"), before.start("name"), before.end("name")
+        return _name(view, before.start("name"), before.end("name"))
     return None, None, None
+
+
+_NAME_END = regex.compile(rf"(?<![\p{{Lu}}.]|\b(?:{_TITLE_WORDS}))\.(?=\s|$)")  # not after an initial or a title
+
+
+def _name(view: str, start: int, end: int) -> tuple[str, int, int]:
+    """A speaker's name up to its first full stop that ends a word (not an initial or a title):
+    "said McIlroy. He" names McIlroy."""
+    stop = _NAME_END.search(view, start, end)
+    if stop:
+        end = stop.start()
+    return view[start:end], start, end
 
 
 def suppressions(text: str) -> list[Suppression]:

@@ -8,9 +8,11 @@ id → text, read lazily); callers of the Python API may pass either or neither.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 
-from factlint.models import Location, Report
+from factlint.models import DocumentSummary, Finding, Location, Report
+from factlint.store import Stored
 from factlint.rule import Rule
 
 
@@ -75,6 +77,23 @@ class FilePositions:
         if path not in self._records:
             self._records[path] = record_lines(path)
         return path, self._records[path].get(loc.document, 1), 1, False
+
+
+def per_document(report: Report) -> Iterator[tuple[DocumentSummary, list[Finding]]]:
+    """Each document's summary with its findings, in report order; a spilled report is read in one pass."""
+    if isinstance(report.documents, Stored):
+        yield from report.documents.with_findings()
+        return
+    by_doc: dict[str, list[Finding]] = defaultdict(list)
+    for f in report.findings:
+        by_doc[f.document].append(f)
+    for d in report.documents:
+        yield d, by_doc.get(d.id, [])
+
+
+def text(output: str | Iterable[str]) -> str:
+    """A formatter's output as one string (formatters may return the text in pieces)."""
+    return output if isinstance(output, str) else "".join(output)
 
 
 def sections(report: Report) -> dict[str, list[dict]]:

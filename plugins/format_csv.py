@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 from factlint import hookimpl
 from factlint.models import Report
@@ -20,18 +21,22 @@ COLUMNS = (
 )
 
 
-def format_csv(report: Report, options: dict) -> str:
+def format_csv(report: Report, options: dict) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for f in report.findings:
+    for k, f in enumerate(report.findings, 1):
         end_line, end_column = span_end(f)
         related = "; ".join(f"{r.document}:{r.line}:{r.column}" for r in f.related)
         writer.writerow([
             f.document, f.path or "", f.line, f.column, end_line, end_column, f.start, f.end,
             f.code, f.rule, family(f.code), f.severity.value, f.message, f.excerpt, f.fix or "", related,
         ])
-    return out.getvalue()
+        if k % 1024 == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 @hookimpl

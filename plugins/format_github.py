@@ -6,6 +6,8 @@ GitHub shows them on the pull request's changed files and in the job's summary.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from factlint import hookimpl
 from factlint.models import Report, Severity
 
@@ -22,9 +24,8 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(report: Report, options: dict) -> str:
+def format_github(report: Report, options: dict) -> Iterator[str]:
     where = FilePositions()
-    lines = []
     for f in report.findings:
         path, line, column, exact = where(f)
         props = []
@@ -39,8 +40,7 @@ def format_github(report: Report, options: dict) -> str:
             message = f"{f.document} (line {f.line}, column {f.column} of its text): {message}"
         for r in f.related:
             message += f"\nsee {r.document}:{r.line}:{r.column} “{' '.join(r.excerpt.split())}”"
-        lines.append(f"::{COMMANDS[f.severity]} {','.join(props)}::{_data(message)}")
-    return "".join(line + "\n" for line in lines)
+        yield f"::{COMMANDS[f.severity]} {','.join(props)}::{_data(message)}\n"
 
 
 @hookimpl

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterator
+from itertools import islice
 
 from tabulate import tabulate
 
 from factlint import hookimpl
 from factlint.models import Report
 
+from ._formatting import per_document
+
+TABLE_ROWS = 10_000  # documents per table: a longer corpus gets one table (with its header) per block
 SOURCE_TYPES = ("person", "organization", "document", "anonymous", "collective", "none")
 
 
@@ -17,7 +21,7 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def format_table(report: Report, options: dict) -> str:
+def format_table(report: Report, options: dict) -> Iterator[str]:
     fmt = options.get("table_format") or "simple"
     s = report.summary
     out = [
@@ -29,30 +33,30 @@ def format_table(report: Report, options: dict) -> str:
         out.append("findings by family: " + ", ".join(f"{fam} {n}" for fam, n in s.by_family.items()))
     if s.suppressed or s.baseline_unmatched:
         out.append(f"suppressed: {s.suppressed}; baseline entries that matched nothing: {s.baseline_unmatched}")
-    rows = []
-    for d in report.documents:
-        sources = " ".join(f"{k[:4]}:{d.attributions[k]}" for k in SOURCE_TYPES if d.attributions.get(k))
-        density = "" if d.opinion_density is None else f"{d.opinion_density:.0%}"
-        rows.append([
-            _short(d.id, 40), d.words, d.sentences, d.figures, sources or "-", d.opinion_cues, density,
-            d.findings.get("error", 0), d.findings.get("warning", 0), d.findings.get("info", 0),
-        ])
+    yield "\n".join(out) + "\n"
     headers = ["document", "words", "sents", "figures", "attributions", "opinion", "density", "err", "warn", "info"]
-    out += ["", tabulate(rows, headers=headers, tablefmt=fmt)]
+    rows = map(_document_row, report.documents)
+    while block := list(islice(rows, TABLE_ROWS)):
+        yield "\n" + tabulate(block, headers=headers, tablefmt=fmt) + "\n"
+    if not report.documents:
+        yield "\n" + tabulate([], headers=headers, tablefmt=fmt) + "\n"
     for name, section in report.sections.items():
         if isinstance(section, list) and section and all(isinstance(row, dict) for row in section):
             rows = [{k: _cell(v) for k, v in row.items()} for row in section]
-            out += ["", f"{name}:", tabulate(rows, headers="keys", tablefmt=fmt)]
-    by_doc = defaultdict(list)
-    for f in report.findings:
-        by_doc[f.document].append(f)
-    for d in report.documents:
-        findings = by_doc.get(d.id)
-        if not findings:
-            continue
-        rows = [[f"{f.line}:{f.column}", f.code, f.severity.value, _short(f.message, 70), _short(f.excerpt, 40)] for f in findings]
-        out += ["", f"{d.id}", tabulate(rows, headers=["at", "code", "severity", "message", "excerpt"], tablefmt=fmt)]
-    return "\n".join(out) + "\n"
+            yield f"\n{name}:\n" + tabulate(rows, headers="keys", tablefmt=fmt) + "\n"
+    for d, findings in per_document(report):
+        if findings:
+            rows = [[f"{f.line}:{f.column}", f.code, f.severity.value, _short(f.message, 70), _short(f.excerpt, 40)] for f in findings]
+            yield f"\n{d.id}\n" + tabulate(rows, headers=["at", "code", "severity", "message", "excerpt"], tablefmt=fmt) + "\n"
+
+
+def _document_row(d) -> list:
+    sources = " ".join(f"{k[:4]}:{d.attributions[k]}" for k in SOURCE_TYPES if d.attributions.get(k))
+    density = "" if d.opinion_density is None else f"{d.opinion_density:.0%}"
+    return [
+        _short(d.id, 40), d.words, d.sentences, d.figures, sources or "-", d.opinion_cues, density,
+        d.findings.get("error", 0), d.findings.get("warning", 0), d.findings.get("info", 0),
+    ]
 
 
 def _cell(value) -> str:

@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 
 import regex
-import yaml
-from markdown_it import MarkdownIt
 
 from factlint import hookimpl
 from factlint.document import Block, Document, blank
@@ -49,6 +47,8 @@ def _front_matter(source: Source, text: str) -> tuple[dict, int, LoadError | Non
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, 0, None
+    import yaml  # imported here: most runs read no front matter (~20 ms)
+
     try:
         meta = yaml.safe_load(m.group(1)) or {}
         if not isinstance(meta, dict):
@@ -80,6 +80,8 @@ def load_markdown(source: Source) -> Iterator[Document | LoadError]:
 
 def _markdown_blocks(text: str, view: str) -> list[Block]:
     """Blocks from markdown-it's line maps: headings, list items, paragraphs (fences skipped)."""
+    from markdown_it import MarkdownIt  # imported here: most runs read no Markdown (~30 ms)
+
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     blocks: list[Block] = []
     in_item = 0

@@ -35,8 +35,12 @@ class _Source:
     """A pack file's key positions and rule codes, for naming the place of a problem."""
 
     path: Path
-    lines: KeyLines
+    text: str
     codes: list[str | None]
+
+    @functools.cached_property
+    def lines(self) -> KeyLines:  # built when a place is named: most packs are read without
+        return KeyLines(self.text)
 
     def where(self, key: tuple[str | int, ...]) -> str:
         """`file:line` of a key (of its nearest enclosing key that has one; line 1 for a missing top-level key)."""
@@ -77,23 +81,38 @@ def pack_lists(file: Path) -> dict[str, list[str]]:
 
 def _read(file: Path) -> tuple[Pack, _Source]:
     try:
-        text = file.read_text("utf-8")
+        stat = file.stat()
+        text, data = _parse(file, stat.st_mtime_ns, stat.st_size)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{file}: cannot read rule pack: {getattr(exc, 'strerror', None) or exc}") from exc
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except _BadToml as bad:
+        text, exc = bad.args
         found = _TOML_AT.search(str(exc))
         at = f"{found.group(1)}:{found.group(2)}" if found and found.group(1) else text.rstrip().count("\n") + 1
         where = f"{file}:{at}"
         raise ConfigError(f"{where}: invalid TOML: {_TOML_AT.sub('', str(exc))}") from exc
     rules = data.get("rules") if isinstance(data.get("rules"), list) else []
-    source = _Source(file, KeyLines(text), [r.get("code") if isinstance(r, dict) else None for r in rules])
+    source = _Source(file, text, [r.get("code") if isinstance(r, dict) else None for r in rules])
     try:
         pack = Pack.model_validate(data)
     except ValidationError as exc:
         raise ConfigError("\n".join(_schema_problems(exc, source, data))) from exc
     return pack, source
+
+
+class _BadToml(Exception):
+    """A pack's text and its TOML error."""
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(file: Path, mtime_ns: int, size: int) -> tuple[str, dict[str, Any]]:
+    """A pack file's text and TOML data, parsed once per version of the file (plugins and the
+    engine read the same packs at start-up). Callers validate the data into new models."""
+    text = file.read_text("utf-8")
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _BadToml(text, exc) from exc
 
 
 def _duplicates(pack: Pack, source: _Source) -> dict[int, str]:
