@@ -3,9 +3,10 @@ and the examples in `docs/formats/`.
 
 Run `python -m factlint.docsgen` from a checkout after changing a rule, the
 report models or a format; `tests/test_reports_docs.py` fails while
-`docs/rules.md` or the schema is stale. The format pages are written by hand;
-only the text between their `<!-- example -->` and `<!-- /example -->` markers
-is replaced, with the output of `factlint check seeds` in that format.
+`docs/rules.md` or the schema is stale. The format pages and the README are written by
+hand; only the text between their `<!-- example -->` and `<!-- /example -->`
+markers is replaced, with the output of `factlint check seeds` in that format
+(the README's in the table format).
 """
 
 from __future__ import annotations
@@ -112,7 +113,8 @@ def format_examples(names: list[str], root: Path = ROOT) -> dict[str, str]:
         engine = Engine(make_config({"jobs": 1}))
         report = engine.check(engine.sources(["seeds"]))
         options = {"rules": engine.rule_classes}
-        return {name: f"```{FENCES[name]}\n{_trim(name, engine.registry.formatters[name](report, options))}```\n"
+        # a formatter returns its text or the text in pieces; "".join takes both
+        return {name: f"```{FENCES[name]}\n{_trim(name, ''.join(engine.registry.formatters[name](report, options)))}```\n"
                 for name in names}
 
 
@@ -123,11 +125,13 @@ def generate(root: Path = ROOT) -> list[Path]:
         root / "docs" / "report.schema.json": json.dumps(report_schema(), indent=2) + "\n",
         root / "docs" / "extract.schema.json": json.dumps(extract_schema(), indent=2) + "\n",
     }
-    pages = {page: page.read_text("utf-8") for page in sorted((root / "docs" / "formats").glob("*.md"))}
-    pages = {page: text for page, text in pages.items() if page.stem in FENCES and EXAMPLE.search(text)}
-    examples = format_examples([page.stem for page in pages], root)
+    kinds = {page: page.stem for page in sorted((root / "docs" / "formats").glob("*.md"))}
+    kinds[root / "README.md"] = "table"
+    pages = {page: page.read_text("utf-8") for page in kinds if page.is_file()}
+    pages = {page: text for page, text in pages.items() if kinds[page] in FENCES and EXAMPLE.search(text)}
+    examples = format_examples(sorted({kinds[page] for page in pages}), root)
     for page, text in pages.items():
-        outputs[page] = EXAMPLE.sub(lambda m, block=examples[page.stem]: m.group(1) + block + m.group(2), text)
+        outputs[page] = EXAMPLE.sub(lambda m, block=examples[kinds[page]]: m.group(1) + block + m.group(2), text)
     changed = []
     for path, text in outputs.items():
         if not path.exists() or path.read_text("utf-8") != text:

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from factlint import cli
-from factlint.docsgen import EXAMPLE, FENCES, builtin_rules, extract_schema, report_schema, rules_markdown
+from factlint.docsgen import EXAMPLE, FENCES, builtin_rules, extract_schema, format_examples, report_schema, rules_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -68,6 +68,15 @@ def test_every_format_has_a_page_with_an_example():
             assert block and block.group(0).count("```") == 2, f"docs/formats/{name}.md has no generated example"
         else:
             assert "../img/report.png" in page and (DOCS / "img" / "report.png").is_file()
+
+
+def test_generated_examples_render_every_fenced_format():
+    """docsgen renders formatters that return their text whole and those that return it in pieces."""
+    examples = format_examples(sorted(FENCES))
+    for name, block in examples.items():
+        assert block.startswith(f"```{FENCES[name]}\n") and block.endswith("```\n")
+    assert "seeds/003_924e777c30d92e42.txt" in examples["table"]
+    json.loads(examples["json"].split("\n", 1)[1].rsplit("```", 1)[0].split("// lists cut")[0])
 
 
 def test_github_workflow_uploads_the_sarif_it_writes():
