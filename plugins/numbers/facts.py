@@ -286,7 +286,7 @@ def _by_names(fact: list[Record]) -> list[list[Record]]:
     return list(split.values())
 
 
-@dataclass
+@dataclass(slots=True)
 class Judgement:
     fact: list[Record]
     outliers: list[Record]  # figures that contradict the consensus

@@ -153,12 +153,13 @@ class FigureDivergence(CorpusRule):
         for j in self._analysis.judgements:
             if j.status != "divergent":
                 continue
-            values = [written_value(r) for r in j.consensus]
-            target = j.consensus[next(i for i, v in enumerate(values) if v != values[0])]
-            others = [r for r in j.consensus[: MAX_RELATED + 1] if r is not target][:MAX_RELATED]
+            consensus = j.consensus
+            first = written_value(consensus[0])
+            target = next(r for r in consensus if written_value(r) != first)
+            others = [r for r in consensus[: MAX_RELATED + 1] if r is not target][:MAX_RELATED]
             apart = "; their soft intervals do not meet" if j.soft_apart else ""
-            written = sorted({r.written for r in j.consensus})
-            values = len(set(values))
+            written = sorted({r.written for r in consensus})
+            values = len(set(map(written_value, consensus)))
             yield self.finding_at(
                 _loc(target),
                 f"{values} different figures for one fact ({label(target)}): "
