@@ -14,7 +14,7 @@ from factlint.models import Location, Quantity
 from . import intervals as iv
 from . import units
 from .construct import construct
-from .facts import Analysis, Record, group, label, ledger, paused_gc, records, severity_gap, shared_analysis, written_value
+from .facts import Analysis, Record, group, label, ledger_rows, paused_gc, records, severity_gap, shared_analysis, written_value
 from .lexicon import alternation, lexicon
 
 MAX_RELATED = 5
@@ -78,8 +78,10 @@ class FigureConflict(CorpusRule):
 
     def finish(self, recs: list[Record]):
         with paused_gc():  # no generator pause inside: the collector is back on before the engine sees a finding
-            self._analysis = shared_analysis(recs)
-            self._ledger = ledger(self._analysis.judgements, self.options.ledger_all)
+            rows: list[dict] = []
+            everything = self.options.ledger_all
+            self._analysis = shared_analysis(recs, lambda j: rows.extend(ledger_rows(j, everything)))
+            self._ledger = rows
             findings = list(self._findings())
         yield from findings
 
