@@ -109,7 +109,7 @@ class Rule:
         fix: str | None = None,
     ) -> Finding:
         return Finding(
-            **loc.model_dump(), code=self.code, rule=self.name,
+            **loc.__dict__, code=self.code, rule=self.name,
             severity=severity or self.level, message=message,
             related=list(related), fix=fix,
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -286,7 +287,7 @@ def _by_names(fact: list[Record]) -> list[list[Record]]:
     return list(split.values())
 
 
-@dataclass
+@dataclass(slots=True)
 class Judgement:
     fact: list[Record]
     outliers: list[Record]  # figures that contradict the consensus
@@ -324,9 +325,8 @@ def judge(fact: list[Record]) -> Judgement:
         r = fact[0]
         if r.lo <= r.hi:
             return Judgement(fact, [], fact, "consistent", r.slo > r.shi)
-    dated = [r for r in fact if r.date]  # ordered by (date, document, offset); no date first
-    if dated:
-        fact = sorted([r for r in fact if not r.date], key=_BY_DOC) + sorted(dated, key=_BY_DATE)
+    if any(map(_DATE, fact)):  # ordered by (date, document, offset); no date first
+        fact = sorted([r for r in fact if not r.date], key=_BY_DOC) + sorted([r for r in fact if r.date], key=_BY_DATE)
     else:
         fact = sorted(fact, key=_BY_DOC)
     if fact[0].cumulative and len(set(map(_DATE, fact))) > 1:  # a count that may grow: NUM003's job
@@ -406,34 +406,39 @@ def label(r: Record) -> str:
 
 def ledger(judgements: list[Judgement], everything: bool = False) -> list[dict]:
     """One flat row per fact per document: fact, document, as written, interval, place, status."""
-    rows = []
-    show = iv.show
+    rows: list[dict] = []
     for j in judgements:
-        if len(j.fact) < 2 and not everything:
-            continue
-        name = label(j.fact[0])
-        status = j.status
-        if len({r.doc for r in j.fact}) == len(j.fact):  # one figure per document
-            rows += [{"fact": name, "document": r.doc, "as written": r.written, "interval": r.shown,
-                      "at": f"{r.line}:{r.column}", "status": status} for r in j.fact]
-            continue
-        by_doc: dict[str, list[Record]] = {}
-        for r in j.fact:
-            same = by_doc.get(r.doc)
-            if same is None:
-                by_doc[r.doc] = [r]
-            else:
-                same.append(r)
-        for doc, recs in by_doc.items():
-            first = recs[0]
-            if len(recs) == 1:
-                written, interval = first.written, first.shown
-            else:
-                written = "; ".join(dict.fromkeys(r.written for r in recs))
-                lo, hi = max(map(_LO, recs)), min(map(_HI, recs))
-                interval = show((lo, hi)) if lo <= hi else "; ".join(r.shown for r in recs)
-            rows.append({"fact": name, "document": doc, "as written": written, "interval": interval,
-                         "at": f"{first.line}:{first.column}", "status": status})
+        rows += ledger_rows(j, everything)
+    return rows
+
+
+def ledger_rows(j: Judgement, everything: bool = False) -> list[dict]:
+    """The ledger rows of one fact (none for a fact seen once, unless `everything`)."""
+    if len(j.fact) < 2 and not everything:
+        return []
+    name = label(j.fact[0])
+    status = j.status
+    if len({r.doc for r in j.fact}) == len(j.fact):  # one figure per document
+        return [{"fact": name, "document": r.doc, "as written": r.written, "interval": r.shown,
+                 "at": f"{r.line}:{r.column}", "status": status} for r in j.fact]
+    by_doc: dict[str, list[Record]] = {}
+    for r in j.fact:
+        same = by_doc.get(r.doc)
+        if same is None:
+            by_doc[r.doc] = [r]
+        else:
+            same.append(r)
+    rows = []
+    for doc, recs in by_doc.items():
+        first = recs[0]
+        if len(recs) == 1:
+            written, interval = first.written, first.shown
+        else:
+            written = "; ".join(dict.fromkeys(r.written for r in recs))
+            lo, hi = max(map(_LO, recs)), min(map(_HI, recs))
+            interval = iv.show((lo, hi)) if lo <= hi else "; ".join(r.shown for r in recs)
+        rows.append({"fact": name, "document": doc, "as written": written, "interval": interval,
+                     "at": f"{first.line}:{first.column}", "status": status})
     return rows
 
 
@@ -455,7 +460,7 @@ def paused_gc():
 
 
 def analyse(recs: list[Record]) -> list[Judgement]:
-    return [judge(f) for f in group(recs)]
+    return Analysis(recs).judgements
 
 
 class Analysis:
@@ -463,20 +468,32 @@ class Analysis:
 
     __slots__ = ("recs", "judgements", "__weakref__")
 
-    def __init__(self, recs: list[Record]):
+    def __init__(self, recs: list[Record], each: Callable[[Judgement], object] | None = None):
         self.recs = recs
-        self.judgements = analyse(recs)
+        self.judgements = judgements = []
+        for fact in group(recs):
+            j = judge(fact)
+            judgements.append(j)
+            if each is not None:
+                each(j)
 
 
 _SHARED: WeakValueDictionary[int, Analysis] = WeakValueDictionary()
 
 
-def shared_analysis(recs: list[Record]) -> Analysis:
-    """`analyse(recs)`, computed once for NUM001 and NUM002, which collect the same records.
+def shared_analysis(recs: list[Record], each: Callable[[Judgement], object] | None = None) -> Analysis:
+    """The judgements of `recs`, computed once for NUM001 and NUM002, which collect the same records.
 
-    Each rule keeps the `Analysis` it uses; the registry holds it only while a rule does.
+    `each`, when given, is called on every judgement in order: as it is made when the analysis is
+    computed here (its records still in the CPU cache, which saves a pass over a million cold
+    records), afterwards when it was already made. Each rule keeps the `Analysis` it uses; the
+    registry holds it only while a rule does.
     """
     found = _SHARED.get(len(recs))
     if found is None or found.recs != recs:
-        found = _SHARED[len(recs)] = Analysis(recs)
+        found = _SHARED[len(recs)] = Analysis(recs, each)
+        return found
+    if each is not None:
+        for j in found.judgements:
+            each(j)
     return found

@@ -14,7 +14,7 @@ from factlint.models import Location, Quantity
 from . import intervals as iv
 from . import units
 from .construct import construct
-from .facts import Analysis, Record, group, label, ledger, paused_gc, records, severity_gap, shared_analysis, written_value
+from .facts import Analysis, Record, group, label, ledger_rows, paused_gc, records, severity_gap, shared_analysis, written_value
 from .lexicon import alternation, lexicon
 
 MAX_RELATED = 5
@@ -78,8 +78,10 @@ class FigureConflict(CorpusRule):
 
     def finish(self, recs: list[Record]):
         with paused_gc():  # no generator pause inside: the collector is back on before the engine sees a finding
-            self._analysis = shared_analysis(recs)
-            self._ledger = ledger(self._analysis.judgements, self.options.ledger_all)
+            rows: list[dict] = []
+            everything = self.options.ledger_all
+            self._analysis = shared_analysis(recs, lambda j: rows.extend(ledger_rows(j, everything)))
+            self._ledger = rows
             findings = list(self._findings())
         yield from findings
 
@@ -153,12 +155,13 @@ class FigureDivergence(CorpusRule):
         for j in self._analysis.judgements:
             if j.status != "divergent":
                 continue
-            values = [written_value(r) for r in j.consensus]
-            target = j.consensus[next(i for i, v in enumerate(values) if v != values[0])]
-            others = [r for r in j.consensus[: MAX_RELATED + 1] if r is not target][:MAX_RELATED]
+            consensus = j.consensus
+            first = written_value(consensus[0])
+            target = next(r for r in consensus if written_value(r) != first)
+            others = [r for r in consensus[: MAX_RELATED + 1] if r is not target][:MAX_RELATED]
             apart = "; their soft intervals do not meet" if j.soft_apart else ""
-            written = sorted({r.written for r in j.consensus})
-            values = len(set(values))
+            written = sorted({r.written for r in consensus})
+            values = len(set(map(written_value, consensus)))
             yield self.finding_at(
                 _loc(target),
                 f"{values} different figures for one fact ({label(target)}): "
