@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
-from .models import DocumentSummary, Finding, Location, Severity
+from .models import DocumentSummary, Finding, Location, Severity, construct
 
 _LOCATION = tuple(Location.model_fields)
 _FINDING = tuple(Finding.model_fields)
@@ -31,15 +31,6 @@ _CODE = _FINDING.index("code")
 _ORDER = itemgetter(*(_FINDING.index(k) for k in ("start", "end", "code", "message")))  # a document's findings' order
 _WORDS = _SUMMARY.index("words")
 _COUNTS = _SUMMARY.index("findings")
-
-
-def _construct(cls, names: tuple[str, ...], values: tuple) -> Any:
-    obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", dict(zip(names, values)))
-    object.__setattr__(obj, "__pydantic_fields_set__", set(names))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
-    return obj
 
 
 def _shared(memo: dict | None, obj: Any, make) -> Any:
@@ -59,7 +50,7 @@ def pack_location(loc: Location) -> tuple:
 
 
 def unpack_location(values: tuple) -> Location:
-    return _construct(Location, _LOCATION, values)
+    return construct(Location, dict(zip(_LOCATION, values)))
 
 
 def pack_finding(f: Finding, memo: dict | None = None) -> tuple:
@@ -74,7 +65,7 @@ def unpack_finding(values: tuple, memo: dict | None = None) -> Finding:
     values = list(values)
     values[_SEVERITY] = Severity(values[_SEVERITY])
     values[_RELATED] = [_shared(memo, r, unpack_location) for r in values[_RELATED]]
-    return _construct(Finding, _FINDING, values)
+    return construct(Finding, dict(zip(_FINDING, values)))
 
 
 def _location_dict(values: tuple) -> dict[str, Any]:
@@ -87,7 +78,7 @@ def pack_summary(s: DocumentSummary) -> tuple:
 
 
 def unpack_summary(values: tuple) -> DocumentSummary:
-    return _construct(DocumentSummary, _SUMMARY, values)
+    return construct(DocumentSummary, dict(zip(_SUMMARY, values)))
 
 
 def packed_order(findings: list[tuple]) -> list[tuple]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from factlint.models import DocumentSummary, Finding, Location, Report
 from factlint.store import Stored
@@ -89,11 +89,6 @@ def per_document(report: Report) -> Iterator[tuple[DocumentSummary, list[Finding
         by_doc[f.document].append(f)
     for d in report.documents:
         yield d, by_doc.get(d.id, [])
-
-
-def text(output: str | Iterable[str]) -> str:
-    """A formatter's output as one string (formatters may return the text in pieces)."""
-    return output if isinstance(output, str) else "".join(output)
 
 
 def sections(report: Report) -> dict[str, list[dict]]:

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 from factlint.docsgen import report_schema
 from factlint.models import Report
-from factlint.plugins._formatting import text as joined
 from factlint.plugins.format_csv import COLUMNS, format_csv
 from factlint.plugins.format_github import format_github
 from factlint.plugins.format_html import format_html
@@ -97,7 +96,7 @@ def _unescape(text: str) -> str:
 
 def test_github_annotations(checked):
     rep, rules = checked
-    lines = joined(format_github(rep, options(rules))).splitlines()
+    lines = "".join(format_github(rep, options(rules))).splitlines()
     assert len(lines) == len(rep.findings)
     for line, finding in zip(lines, rep.findings):
         m = GITHUB_LINE.match(line)
@@ -144,7 +143,7 @@ def test_markdown_tables(checked):
 
 def test_csv_one_row_per_finding_with_stable_columns(checked):
     rep, rules = checked
-    text = joined(format_csv(rep, options(rules)))
+    text = "".join(format_csv(rep, options(rules)))
     assert text.splitlines()[0] == ",".join(COLUMNS) == (
         "document,path,line,column,end_line,end_column,start,end,code,rule,family,severity,message,excerpt,fix,related")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
@@ -162,7 +161,7 @@ def test_csv_keeps_multiline_excerpts_in_one_row():
 
     finding = Finding(document="m.txt", line=3, column=5, start=12, end=23, excerpt="Sources,\n\"say\"", code="QA101",
                       rule="sources-say", severity="warning", message="unnamed")
-    rows = list(csv.DictReader(io.StringIO(joined(format_csv(Report(factlint="0", findings=[finding]), {})), newline="")))
+    rows = list(csv.DictReader(io.StringIO("".join(format_csv(Report(factlint="0", findings=[finding]), {})), newline="")))
     assert len(rows) == 1 and rows[0]["excerpt"] == "Sources,\n\"say\""
     assert (rows[0]["line"], rows[0]["end_line"], rows[0]["end_column"]) == ("3", "4", "6")
 
@@ -173,14 +172,14 @@ def test_csv_keeps_multiline_excerpts_in_one_row():
 ])
 def test_table_format_passes_any_tabulate_format(checked, fmt, marker):
     rep, rules = checked
-    text = joined(format_table(rep, {"table_format": fmt}))
+    text = "".join(format_table(rep, {"table_format": fmt}))
     assert marker in text
     assert "QB201" in text and "6,000 troops here" in text
 
 
 def test_json_matches_the_generated_schema(checked):
     rep, rules = checked
-    data = json.loads(joined(format_json(rep, {})))
+    data = json.loads("".join(format_json(rep, {})))
     jsonschema.Draft202012Validator(report_schema()).validate(data)
     assert data["figures"][1]["status"] == "conflict"
     bad = dict(data, findings=[{**data["findings"][0], "severity": "fatal"}])

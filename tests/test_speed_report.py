@@ -17,7 +17,6 @@ from factlint.api import make_config
 from factlint.document import Document
 from factlint.loading import LoadError
 from factlint.pipeline import Engine, write_baseline
-from factlint.plugins._formatting import text
 from factlint.plugins.format_csv import format_csv
 from factlint.plugins.format_json import _dumps, format_json
 from factlint.plugins.format_table import format_table
@@ -40,8 +39,8 @@ def _docs():
 
 def _outputs(engine: Engine, **options) -> tuple[dict, str, str, str]:
     report = engine.check(_docs(), jobs=1, stream=True, **options)
-    return (report.to_json_dict(), text(format_json(report, {})), text(format_table(report, {})),
-            text(format_csv(report, {})))
+    return (report.to_json_dict(), "".join(format_json(report, {})), "".join(format_table(report, {})),
+            "".join(format_csv(report, {})))
 
 
 @pytest.fixture(scope="module")

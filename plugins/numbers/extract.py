@@ -6,9 +6,8 @@ import re
 from weakref import WeakKeyDictionary
 
 from factlint.document import Document
-from factlint.models import DateMention, Quantity
+from factlint.models import DateMention, Quantity, construct
 
-from .construct import construct
 from .context import Reader
 from .intervals import INF
 from .reader import Figure, read
@@ -48,18 +47,18 @@ def _figures(doc: Document) -> list[tuple[Figure, object]]:
 def quantity(doc: Document, f: Figure, c) -> Quantity:
     end = f.end if f.end > c.end else c.end
     (low, high), (soft_low, soft_high) = f.hard, f.soft
-    return construct(Quantity, _QUANTITY_SET, {
+    return construct(Quantity, {
         "start": f.start, "end": end, "text": doc.text[f.start : end], "kind": "quantity", "value": f.value,
         "low": None if low in _INFINITE else low, "high": None if high in _INFINITE else high, "qualifier": f.qualifier,
         "unit": f.unit, "noun": c.noun, "soft_low": None if soft_low in _INFINITE else soft_low,
         "soft_high": None if soft_high in _INFINITE else soft_high, "measure": c.measure, "holder": c.holder,
         "time": c.time, "figure_kind": c.kind, "modifiers": c.modifiers,
-    })
+    }, _QUANTITY_SET)
 
 
 def date(doc: Document, f: Figure) -> DateMention:
     text = doc.text[f.start : f.end]
-    return construct(DateMention, _DATE_SET, {"start": f.start, "end": f.end, "text": text, "kind": "date", "value": text})
+    return construct(DateMention, {"start": f.start, "end": f.end, "text": text, "kind": "date", "value": text}, _DATE_SET)
 
 
 _QUANTITY_SET = frozenset(Quantity.model_fields) - {"kind"}  # `model_fields_set` of a quantity: kind is a default

@@ -9,11 +9,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from factlint import CorpusRule, Example, Rule, Severity
 from factlint.document import Document
-from factlint.models import Location, Quantity
+from factlint.models import Location, Quantity, construct
 
 from . import intervals as iv
 from . import units
-from .construct import construct
 from .facts import Analysis, Record, group, label, ledger_rows, paused_gc, records, severity_gap, shared_analysis, written_value
 from .lexicon import alternation, lexicon
 
@@ -21,11 +20,8 @@ MAX_RELATED = 5
 
 
 def _loc(r: Record) -> Location:
-    return construct(Location, _LOCATION_FIELDS, {"document": r.doc, "path": r.path, "line": r.line, "column": r.column,
-                                                  "start": r.start, "end": r.end, "excerpt": r.written})
-
-
-_LOCATION_FIELDS = frozenset(Location.model_fields)
+    return construct(Location, {"document": r.doc, "path": r.path, "line": r.line, "column": r.column,
+                                "start": r.start, "end": r.end, "excerpt": r.written})
 
 
 class ConflictOptions(BaseModel):

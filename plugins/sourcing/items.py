@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factlint.document import Sentence
-from factlint.models import Attribution
+from factlint.models import Attribution, construct
 
 from .sources import SourceInfo
 
@@ -27,7 +27,7 @@ class Item:
         cue, source, content, info = self.cue, self.source, self.content, self.info
         start, end = _bounds(cue, source, content)
         anonymous = info.type == "anonymous"
-        return _construct({  # in the model's field order
+        return construct(Attribution, {  # every field, in the model's order
             "start": start, "end": end, "text": text[start:end], "kind": "attribution",
             "source": text[source[0] : source[1]] if source else None, "source_type": info.type,
             "verb": self.verb, "cue_class": self.cls,
@@ -50,18 +50,3 @@ def _bounds(*spans: tuple[int, int] | None) -> tuple[int, int]:
     return start, end
 
 
-_FIELDS = frozenset(Attribution.model_fields)
-_new = object.__new__
-_set = object.__setattr__
-
-
-def _construct(values: dict) -> Attribution:
-    """What `Attribution.model_construct(**values)` builds, without its per-call loop over the fields:
-    the values are complete and built here, never read from input, so there is nothing to validate
-    (tests/test_sourcing_extract.py checks the result against a validated model)."""
-    model = _new(Attribution)
-    _set(model, "__dict__", values)
-    _set(model, "__pydantic_fields_set__", _FIELDS)
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
-    return model
