@@ -21,6 +21,7 @@ import regex
 
 from .config import ConfigError
 from .models import Location, Report
+from .positions import FilePositions
 
 _HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", regex.M)
 
@@ -84,8 +85,6 @@ class ChangedLines:
 
 def restrict(report: Report, changed: ChangedLines) -> int:
     """Drop the findings away from the changed lines and recount the summaries; returns how many were dropped."""
-    from .plugins._formatting import FilePositions
-
     where = FilePositions()
     report.documents = list(report.documents)  # a spilled report is read back: its summaries are recounted here
     kept = [f for f in report.findings if any(changed.touches(loc, where) for loc in (f, *f.related))]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .config import Config, ConfigError
 from .document import Document, Suppression
-from .loading import LoadError, Source, decode, discover
+from .loading import LoadError, Source, discover
 from .models import Attribution, DocumentSummary, Finding, Location, OpinionCue, Quantity, Report, Severity, Summary
 from .registry import Registry
 from .rule import CorpusRule, Rule, matches

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 
 from factlint import hookimpl
 from factlint.models import Report, Severity
+from factlint.positions import FilePositions
 
-from ._formatting import FilePositions, span_end
+from ._formatting import span_end
 
 COMMANDS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
 

@@ -15,8 +15,9 @@ from urllib.parse import quote
 from factlint import __version__, hookimpl
 from factlint.models import Finding, Location, Report, Severity
 from factlint.pipeline import fingerprints
+from factlint.positions import FilePositions
 
-from ._formatting import FilePositions, family, rule_classes, span_end
+from ._formatting import family, rule_classes, span_end
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
