@@ -88,6 +88,7 @@ def test_trie_prefers_the_longest_phrase_and_spaces_match_any_white_space():
     assert pattern.match("a b d").group() == "a b"
 
 
+@settings(deadline=None)
 @given(st.lists(st.text(alphabet="ab .", min_size=1, max_size=5).filter(str.strip), min_size=1, max_size=6),
        st.text(alphabet="aAb .", max_size=30).filter(lambda t: "  " not in t))
 def test_named_list_expansion_matches_like_the_regex_named_list(items, text):
