@@ -33,7 +33,7 @@ from . import REPO, SHARED, prf
 CHECKTHAT = SHARED / "data" / "checkthat-subjectivity-en"
 SPLITS = (("train", "train_en.tsv"), ("dev", "dev_en.tsv"), ("test", "dev_test_en.tsv"))
 JUDGED = Path(__file__).parent / "data" / "bbc_opn_judged.jsonl"
-SAMPLE_SEED = 20261123
+SAMPLE_SEED = 20261126
 SAMPLE_SIZE = 50
 OPN001 = {"select": ["OPN001"]}
 

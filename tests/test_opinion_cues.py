@@ -95,6 +95,14 @@ def test_news_neutral_words_and_phrases_do_not_count():
     assert _cues("The attack raised concern among residents.") == []
     assert _cues("Our correspondent in Kyiv reports heavy fighting.") == []
     assert _cues("Veterans of World War I gathered in the square.") == []
+    # descriptive uses seen among BBC false alarms
+    assert _cues("Rumours said Melcher - who knew Manson - was the real target.") == []
+    assert _cues("Criminals use swarms of remotely controlled computers.") == []
+    assert _cues("It remains to be seen if he will suffer the rash of call-offs.") == []
+    assert _cues("A mistake in the way the code was written meant it spread slowly.") == []
+    assert _cues("The hospital treats the criminally insane.") == []
+    assert ("loaded_label", "swarms of migrants") in _cues("Ministers warned of swarms of migrants.")
+    assert ("rhetorical_question", "Who knew?") in _cues("Who knew?")
 
 
 def test_letter_case_separates_names_and_acronyms():
