@@ -17,6 +17,7 @@ from . import __version__
 from .config import ConfigError, find_config, load_config
 from .document import Document
 from .gitdiff import ChangedLines, restrict
+from .heap import startup
 from .loading import Source
 from .models import severity_rank
 from .registry import Registry
@@ -144,7 +145,9 @@ def check(paths, formats, outputs, select, ignore, fail_on, config_path, stdin_f
     if len(outputs) > len(formats):
         _fail("more --output than --format options")
     try:
-        engine = _engine(config_path, {"select": _split(select), "ignore": _split(ignore), "fail_on": fail_on, "jobs": jobs})
+        with startup():
+            engine = _engine(config_path, {"select": _split(select), "ignore": _split(ignore), "fail_on": fail_on, "jobs": jobs})
+            engine.warm_up()
         unknown = [f for f in formats if f not in engine.registry.formatters]
         if unknown:
             _fail(f"unknown format {unknown[0]!r}; choose from {', '.join(sorted(engine.registry.formatters))}")
@@ -186,7 +189,9 @@ def extract(paths, fmt, config_path, stdin_filename, jobs) -> None:
     if not paths:
         _fail("no paths given (use '-' to read standard input)")
     try:
-        engine = _engine(config_path, {"jobs": jobs})
+        with startup():
+            engine = _engine(config_path, {"jobs": jobs})
+            engine.warm_up()
         results = list(engine.extract(engine.inputs(paths, _read_stdin(paths), stdin_filename), progress=_progress))
     except ConfigError as exc:
         _fail(str(exc))
