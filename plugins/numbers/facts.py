@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -481,12 +481,6 @@ class Analysis:
 _SHARED: WeakValueDictionary[int, Analysis] = WeakValueDictionary()
 
 
-def _same(a: Sequence[Record], b: Sequence[Record]) -> bool:
-    """Whether two sequences hold the same records in the same order. The engine hands each corpus
-    rule its own sequence (`factlint.store.Records`, equal only to itself), over the same records."""
-    return a is b or (len(a) == len(b) and all(x == y for x, y in zip(a, b)))
-
-
 def shared_analysis(recs: list[Record], each: Callable[[Judgement], object] | None = None) -> Analysis:
     """The judgements of `recs`, computed once for NUM001 and NUM002, which collect the same records.
 
@@ -496,7 +490,7 @@ def shared_analysis(recs: list[Record], each: Callable[[Judgement], object] | No
     registry holds it only while a rule does.
     """
     found = _SHARED.get(len(recs))
-    if found is None or not _same(found.recs, recs):
+    if found is None or found.recs != recs:
         found = _SHARED[len(recs)] = Analysis(recs, each)
         return found
     if each is not None:
