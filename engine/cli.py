@@ -148,7 +148,8 @@ def check(paths, formats, outputs, select, ignore, fail_on, config_path, stdin_f
     try:
         with startup():
             engine = _engine(config_path, {"select": _split(select), "ignore": _split(ignore), "fail_on": fail_on, "jobs": jobs})
-            engine.warm_up()
+            if executor == "local":  # here the documents are checked: build what is built lazily, with the rest of start-up
+                engine.warm_up()
         unknown = [f for f in formats if f not in engine.registry.formatters]
         if unknown:
             _fail(f"unknown format {unknown[0]!r}; choose from {', '.join(sorted(engine.registry.formatters))}")
