@@ -37,10 +37,12 @@ def task_stages(corpus: Path) -> dict:
     """The pipeline in this process with the stage clock: CPU, wall and sampled peak RSS per stage."""
     from factlint.api import make_config
     from factlint.clock import StageClock, rss_bytes
+    from factlint.heap import startup
     from factlint.pipeline import Engine
 
-    engine = Engine(make_config({}))
-    engine.warm_up()
+    with startup():  # the collector as the command line sets it
+        engine = Engine(make_config({}))
+        engine.warm_up()
     clock = StageClock()
     engine.clock = clock
     report = engine.check(engine.sources([str(corpus)]), jobs=1, stream=True)
@@ -74,14 +76,16 @@ def task_jobs(corpus: Path, jobs: int) -> dict:
 
     from factlint.api import make_config
     from factlint.executors import ProcessPool
+    from factlint.heap import startup as gc_startup
     from factlint.pipeline import Engine
 
     def cpu(who: int) -> float:
         usage = resource.getrusage(who)
         return usage.ru_utime + usage.ru_stime
 
-    engine = Engine(make_config({}))
-    engine.warm_up()
+    with gc_startup():  # the collector as the command line sets it
+        engine = Engine(make_config({}))
+        engine.warm_up()
     startup = cpu(resource.RUSAGE_SELF)
     outcomes = list(ProcessPool(jobs).map(engine, enumerate(engine.inputs([str(corpus)]))))
     parent_pool = cpu(resource.RUSAGE_SELF) - startup

@@ -10,13 +10,11 @@ from functools import cached_property
 from pathlib import Path
 
 import click
-from tabulate import tabulate
-from tqdm import tqdm
 
 from . import __version__
 from .config import ConfigError, find_config, load_config
 from .document import Document
-from .gitdiff import ChangedLines, restrict
+from .heap import startup
 from .loading import Source
 from .models import severity_rank
 from .registry import Registry
@@ -27,7 +25,11 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 def _progress(items):
-    return tqdm(items, file=sys.stderr, delay=1.0, unit="doc", disable=not sys.stderr.isatty(), leave=False)
+    if not sys.stderr.isatty():  # no bar to draw: tqdm is not even imported
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, file=sys.stderr, delay=1.0, unit="doc", leave=False)
 
 
 def _engine(config_path: str | None, cli: dict):
@@ -144,11 +146,18 @@ def check(paths, formats, outputs, select, ignore, fail_on, config_path, stdin_f
     if len(outputs) > len(formats):
         _fail("more --output than --format options")
     try:
-        engine = _engine(config_path, {"select": _split(select), "ignore": _split(ignore), "fail_on": fail_on, "jobs": jobs})
+        with startup():
+            engine = _engine(config_path, {"select": _split(select), "ignore": _split(ignore), "fail_on": fail_on, "jobs": jobs})
+            if executor == "local":  # here the documents are checked: build what is built lazily, with the rest of start-up
+                engine.warm_up()
         unknown = [f for f in formats if f not in engine.registry.formatters]
         if unknown:
             _fail(f"unknown format {unknown[0]!r}; choose from {', '.join(sorted(engine.registry.formatters))}")
-        changed = ChangedLines(diff_ref, paths) if diff_ref else None
+        changed = None
+        if diff_ref:
+            from .gitdiff import ChangedLines
+
+            changed = ChangedLines(diff_ref, paths)
         runner = _executor(engine, executor, scheduler)
         cache = None if no_cache else _cache(engine)
         stdin = _read_stdin(paths)
@@ -166,6 +175,8 @@ def check(paths, formats, outputs, select, ignore, fail_on, config_path, stdin_f
 
         write(report, Path(write_baseline))
     if changed is not None:
+        from .gitdiff import restrict
+
         report.sections["diff"] = {"ref": diff_ref, "outside_diff": restrict(report, changed)}
     options = {"table_format": table_format, "rules": engine.rule_classes,
                "texts": SourceTexts(engine, report, stdin, stdin_filename)}
@@ -186,7 +197,9 @@ def extract(paths, fmt, config_path, stdin_filename, jobs) -> None:
     if not paths:
         _fail("no paths given (use '-' to read standard input)")
     try:
-        engine = _engine(config_path, {"jobs": jobs})
+        with startup():
+            engine = _engine(config_path, {"jobs": jobs})
+            engine.warm_up()
         results = list(engine.extract(engine.inputs(paths, _read_stdin(paths), stdin_filename), progress=_progress))
     except ConfigError as exc:
         _fail(str(exc))
@@ -195,6 +208,8 @@ def extract(paths, fmt, config_path, stdin_filename, jobs) -> None:
                  "assertions": [a.model_dump(mode="json") for a in r.assertions or []]} for r in results]
         click.echo(json.dumps({"documents": docs}, indent=2, ensure_ascii=False))
         return
+    from tabulate import tabulate
+
     for r in results:
         click.echo(f"{r.summary.id}" + (f"  [error: {r.summary.error}]" if r.summary.error else ""))
         rows = [[a.kind, a.start, a.end, " ".join(a.text.split())[:50], _detail(a)] for a in r.assertions or []]
@@ -232,6 +247,8 @@ def rules(config_path, table_format, check_path) -> None:
         engine = _engine(config_path, {})
     except ConfigError as exc:
         _fail(str(exc))
+    from tabulate import tabulate
+
     rows = [[c.code, c.name, c.severity.value, c.plugin, c.summary] for c in engine.rule_classes.values()]
     click.echo(tabulate(rows, headers=["code", "name", "severity", "plugin", "summary"], tablefmt=table_format))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
-from .models import Assertion, Location
+from .models import Assertion, Location, construct
 
 BlockKind = Literal["title", "heading", "paragraph", "list_item", "furniture"]
 
@@ -155,10 +155,11 @@ class Document:
 
     def location(self, start: int, end: int) -> Location:
         line, column = self.line_col(start)
-        return Location(
-            document=self.id, path=self.path, line=line, column=column,
-            start=start, end=end, excerpt=self.text[start:end],
-        )
+        fields = {"document": self.id, "path": self.path, "line": line, "column": column,
+                  "start": start, "end": end, "excerpt": self.text[start:end]}
+        if type(start) is int and type(end) is int and type(self.id) is str and (self.path is None or type(self.path) is str):
+            return construct(Location, fields)  # valid already: what validation would build, without it
+        return Location(**fields)
 
     def quote_at(self, start: int, end: int | None = None) -> Quote | None:
         """The quotation that contains the span, if any."""

@@ -103,6 +103,7 @@ class Engine:
         self._rulesets: dict[tuple[int, ...], list[Rule]] = {}
         self._level_maps: dict[tuple[int, ...], dict[str, Severity]] = {}
         self.clock: StageClock | None = None  # set by the benchmarks to time each stage
+        self._warm = False
 
     # --- configuration -------------------------------------------------------------
     def _resolve(self, path: str) -> Path:
@@ -260,7 +261,10 @@ class Engine:
 
     # --- the run --------------------------------------------------------------------------
     def warm_up(self) -> None:
-        """Run every stage once on a small text, so lazy models and patterns exist before workers fork."""
+        """Run every stage once on a small text, so lazy models and patterns exist before workers fork (once per engine)."""
+        if self._warm:
+            return
+        self._warm = True
         text = 'Warm-up. About 1,200 people, or 3% of them, said "yes" on Monday, officials said.\n'
         self.process(Document(id="<warm-up>", text=text), (-1, 0, 0))
 

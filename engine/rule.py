@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from .document import Document
-from .models import Finding, Location, Severity
+from .models import Finding, Location, Severity, construct
 
 DOC_HEADINGS = ("What it flags", "Why it matters")
 
@@ -108,10 +108,15 @@ class Rule:
         severity: Severity | None = None,
         fix: str | None = None,
     ) -> Finding:
-        return Finding(
-            **loc.__dict__, code=self.code, rule=self.name,
-            severity=severity or self.level, message=message,
-            related=list(related), fix=fix,
+        severity = severity or self.level
+        related = list(related)
+        if type(loc) is Location and type(message) is str and type(severity) is Severity and (fix is None or type(fix) is str) \
+                and type(self.code) is str and type(self.name) is str and all(type(r) is Location for r in related):
+            # the values have the model's types already: what validation would build, without its ~6.5 µs
+            return construct(Finding, {**loc.__dict__, "code": self.code, "rule": self.name, "severity": severity,
+                                       "message": message, "related": related, "fix": fix})
+        return Finding(  # anything else is validated (and coerced, or refused) by the model
+            **loc.__dict__, code=self.code, rule=self.name, severity=severity, message=message, related=related, fix=fix,
         )
 
 

@@ -105,6 +105,7 @@ def summary_words(summary: tuple) -> int:
 
 
 KEEP = 4096  # items a spill holds in memory before it moves to a temporary file (a BBC-sized corpus never does)
+_BLOCK = 1 << 20  # bytes read at a time when a spill is walked
 
 
 class Spill:
@@ -149,15 +150,20 @@ class Spill:
         return pickle.loads(self._file.read(end - start))
 
     def __iter__(self) -> Iterator[Any]:
-        """The items in order (from the file, read in blocks: each pass reads it once)."""
+        """The items in order, from the file in blocks of about 1 MiB. Each pass reads from positions
+        of its own (it seeks before each block), so passes may run side by side, as `zip` runs two."""
         if self._items is not None:
             yield from self._items
             return
-        self._file.flush()
-        with open(self._file.fileno(), "rb", closefd=False, buffering=1 << 20) as stream:
-            stream.seek(0)
-            for _ in range(len(self)):
-                yield pickle.load(stream)
+        offsets = self._offsets
+        block, base = memoryview(b""), 0  # the block read last, and where in the file it starts
+        for k in range(len(self)):
+            start, end = offsets[k], offsets[k + 1]
+            if end > base + len(block):
+                self._file.seek(start)
+                self._reading = True
+                block, base = memoryview(self._file.read(max(end - start, _BLOCK))), start
+            yield pickle.loads(block[start - base : end - base])
 
     def close(self) -> None:
         self._items = []
@@ -256,3 +262,22 @@ class Records(Sequence):
         if self._list is None:
             self._list = list(self)
         return self._list[i]
+
+    def __eq__(self, other) -> bool:
+        """The same records in the same order. Two rules' records in one spill (rules that collect the
+        same records, as NUM001 and NUM002 do) are compared document by document in one pass over it."""
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        if len(self) != len(other):
+            return False
+        if isinstance(other, Records) and other._spill is self._spill:
+            mine, theirs = self._code, other._code
+            if all(_same_records(item.get(mine, ()), item.get(theirs, ())) for item in self._spill):
+                return True
+        return all(a == b for a, b in zip(self, other))
+
+    __hash__ = None
+
+
+def _same_records(a: Sequence[Any], b: Sequence[Any]) -> bool:
+    return a is b or list(a) == list(b)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import islice
 
-from tabulate import tabulate
-
 from factlint import hookimpl
 from factlint.models import Report
 
@@ -22,6 +20,8 @@ def _short(text: str, width: int) -> str:
 
 
 def format_table(report: Report, options: dict) -> Iterator[str]:
+    from tabulate import tabulate  # here, not at import: most runs write another format
+
     fmt = options.get("table_format") or "simple"
     s = report.summary
     out = [

@@ -51,15 +51,29 @@ def trie(phrases: Iterable[str], ignore_case: bool) -> str:
         node[""] = {}
 
     def emit(node: dict[str, dict]) -> str:
-        branches = [(r"\s+" if c == " " else re.escape(c)) + emit(node[c]) for c in sorted(node) if c]
+        head = ""
+        while len(node) == 1 and "" not in node:  # a run of single characters: neither group nor recursion
+            ((char, node),) = node.items()
+            head += _escaped(char)
+        branches = [_escaped(c) + emit(node[c]) for c in sorted(node) if c]
         if not branches:
-            return ""
+            return head
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         if "" in node:  # a phrase ends here: the longer ones are tried first
-            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
-        return body
+            return head + (f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?")
+        return head + body
 
     return emit(root)
+
+
+_ESCAPED = {" ": r"\s+"}  # characters as the trie writes them
+
+
+def _escaped(char: str) -> str:
+    out = _ESCAPED.get(char)
+    if out is None:
+        out = _ESCAPED[char] = re.escape(char)
+    return out
 
 
 def expand_lists(pattern: str, lists: dict[str, list[str]], ignore_case: bool) -> str:

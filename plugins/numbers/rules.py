@@ -4,6 +4,8 @@ conversions, parts and totals, headline vs body)."""
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -226,7 +228,17 @@ _PART_CUES = regex.compile(rf"[\s,;:(—–-]*(?:{alternation(LEX.words('part_cu
 
 
 def _quantities(doc: Document) -> list[Quantity]:
-    return [a for a in doc.assertions if isinstance(a, Quantity)]
+    """The document's quantities, picked out of its assertions once for the rules that read them."""
+    assertions = doc.assertions
+    cached = _QUANTITIES.get(doc)
+    if cached is None or cached[0] is not assertions or cached[1] != len(assertions):  # the same, unchanged list
+        cached = _QUANTITIES[doc] = (assertions, len(assertions), [a for a in assertions if isinstance(a, Quantity)])
+    return cached[2]
+
+
+_QUANTITIES: WeakKeyDictionary = WeakKeyDictionary()
+_TO_END = regex.compile(r"\bto\s*$")
+_OPENING = regex.compile(r"\s*[(\[]\s*")
 
 
 class PercentForPoints(Rule):
@@ -265,7 +277,7 @@ class PercentForPoints(Rule):
                 if not _FROM_TO.search(doc.text[max(sentence.start, a.start - 12) : a.start]):
                     continue
                 for b in levels:
-                    if b.start <= a.start or not regex.search(r"\bto\s*$", doc.text[max(a.end, b.start - 6) : b.start]):
+                    if b.start <= a.start or not _TO_END.search(doc.text[max(a.end, b.start - 6) : b.start]):
                         continue
                     diff = abs(b.value - a.value)
                     rel = abs(diff / a.value * 100) if a.value else None
@@ -308,7 +320,7 @@ class ConversionMismatch(Rule):
         for a, b in zip(qs, qs[1:]):
             if not (a.unit and b.unit) or a.unit == b.unit or _money(a.unit) or _money(b.unit):
                 continue
-            if not regex.fullmatch(r"\s*[(\[]\s*", doc.text[a.end if a.end <= b.start else a.start : b.start]):
+            if not _OPENING.fullmatch(doc.text[a.end if a.end <= b.start else a.start : b.start]):
                 between = doc.text[a.start : b.start]
                 if "(" not in between[-4:]:
                     continue
