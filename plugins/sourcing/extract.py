@@ -30,7 +30,7 @@ from .sources import MEASURED_SHARE, NONE, SourceInfo, classify, described
 VERB_CLASSES = {
     "speech_verbs": "speech", "quote_only_verbs": "speech", "belief_verbs": "belief", "stance_verbs": "stance",
     "intent_verbs": "intent", "decree_verbs": "decree", "perception_verbs": "perception",
-    "publication_verbs": "publication", "seeming_verbs": "seeming",
+    "publication_verbs": "publication", "seeming_verbs": "seeming", "fitted_verbs": "fitted",
 }
 VERBS = verb_forms(*VERB_CLASSES)  # form -> lemma
 CLASS = {}  # lemma -> cue class
@@ -99,6 +99,7 @@ _NEAR, _FAR = 100, 240  # characters before a verb read for its subject: first, 
 _RETRY = object()
 _OBJECT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that", "some"})
 _NOT_CLAUSE_SOURCES = frozenset({"preposition", "noun", "label"})  # their source is no clause's subject
+_SILENT = frozenset({"fitted"})  # recorded, but no other reading leans on them (see `_settle`)
 _GERUND_OPENERS = PARTICIPIAL | {"in", "on", "for", "instead of"}  # ("lack of understanding": a noun)
 _NOUN_GERUND_OPENERS = _GERUND_OPENERS | {"of"}
 _CLAUSE_OPENERS = PARTICIPIAL | PREPOSITIONS | {"instead", "rather", "despite", "besides"}  # "Instead of calling …, Mr. Trump said"
@@ -323,6 +324,8 @@ class Reader:
             low = tok.lower().strip("“\"‘(")
             if n and low in PURE_AUX:
                 break  # "people have started thinking": an auxiliary ends the subject
+            if n and low in VERBS and i >= 2 and toks[i - 2].lower() == "to":
+                return None  # "to show the prime minister is", "to recognise an individual voice": an object, not a subject
             if n and (tok[-1] in ",;:”\"—–)" or tok.endswith("''") or tok[-1] in ".!?" and low not in ABBREVIATIONS and not INITIAL.match(tok)):
                 break
             if low in stops:
@@ -389,7 +392,8 @@ class Reader:
         """The source of a participle or a second verb ("…, adding that", "… and said"): the source of
         an attribution earlier in the sentence, else the sentence's subject when it is recognisably a source."""
         for item in reversed(self.items):
-            if item.sentence is sentence and item.source and item.source[1] <= before and item.cls not in _NOT_CLAUSE_SOURCES:
+            if item.sentence is sentence and item.source and item.source[1] <= before and item.cls not in _NOT_CLAUSE_SOURCES \
+                    and item.cls not in _SILENT:
                 return item.source, item.info
             if item.sentence is not sentence:
                 break
@@ -448,7 +452,7 @@ class Reader:
         for item in reversed(self.items):
             if item.sentence is not sentence:
                 return False
-            if item.source and item.source[1] <= before:
+            if item.source and item.source[1] <= before and item.cls not in _SILENT:
                 return True
         return False
 
@@ -934,7 +938,12 @@ def _answers(item: Item, frame: Item) -> bool:
 
 def _settle(doc: Document, items: list[Item]) -> list[Item]:
     """Drop agentless frames a named source in the same sentence answers; extend
-    paragraph-final attributions over their paragraph; give uncovered quotations their speaker."""
+    paragraph-final attributions over their paragraph; give uncovered quotations their speaker.
+    Fitted cues (`_SILENT`: acts PolNeAR marks, "pushed", "delivered") take no part: they answer no
+    frame, stop no paragraph carry and lend no quotation a speaker."""
+    silent = [i for i in items if i.cls in _SILENT]
+    if silent:
+        return _settle(doc, [i for i in items if i.cls not in _SILENT]) + silent
     sourced: dict[int, list[Item]] = {}
     for i in items:
         if i.info.type != "none" and not i.info.guessed and i.cls not in ("seeming", "noun", "agentless"):

@@ -1,0 +1,121 @@
+"""Fit the cue verbs of `rules/sourcing_fitted.toml` on PolNeAR train (never dev or test).
+
+`python -m evaluation sourcing_fit` rewrites the pack and prints what it kept. Two steps:
+
+1. candidates: every verb lemma (forms grouped by `lexicon.inflect`) that no list of `rules/sourcing.toml`
+   holds, that is no function word, that has a past or -ing form in the corpus, and whose forms fall inside
+   a gold attribution cue at least `MIN_GOLD` times and in at least `MIN_RATIO` of their occurrences;
+2. selection: the extractor is run on train with every candidate as a cue of class `fitted` (read like
+   any other verb: a subject is needed, noun readings are rejected); a lemma is kept when at least
+   `MIN_PRECISION` of the cues it yields overlap a gold cue and at least `MIN_HITS` do.
+
+Dev is measured afterwards with `python -m evaluation sourcing`, as held-out data.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections import Counter
+
+from factlint.document import Document
+from factlint.segment import segment
+
+from .sourcing import polnear
+
+MIN_GOLD = 5  # step 1: occurrences inside a gold cue
+MIN_RATIO = 0.05  # step 1: share of a lemma's occurrences inside a gold cue
+MIN_PRECISION = 0.25  # step 2: share of the extracted cues overlapping a gold cue
+MIN_HITS = 3  # step 2: extracted cues overlapping a gold cue
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_IRREGULAR_PAST = re.compile(r"(?:ed|ing)$")
+
+
+def _modules():
+    lexicon = importlib.reload(importlib.import_module("factlint.plugins.sourcing.lexicon"))
+    extract = importlib.reload(importlib.import_module("factlint.plugins.sourcing.extract"))
+    return lexicon, extract
+
+
+def _write(lemmas: dict[str, str], header: str) -> None:
+    lexicon, _ = _modules()
+    body = "".join(f'  "{lemma}",  # {note}\n' for lemma, note in sorted(lemmas.items()))
+    lexicon.FITTED_PACK.write_text(
+        header + '\n[pack]\nname = "sourcing-fitted"\nversion = "1"\n'
+        'description = "Cue verbs fitted on PolNeAR train by python -m evaluation sourcing_fit"\n\n'
+        f"[lists]\nfitted_verbs = [\n{body}]\n", "utf-8")
+
+
+def candidates(articles) -> dict[str, str]:
+    lexicon, extract = _modules()
+    seen, in_cue = Counter(), Counter()
+    for _name, text, gold in articles:
+        mask = bytearray(len(text) + 1)
+        for g in gold:
+            for a, b in g.get("Cue", []):
+                mask[a:b] = b"\1" * (b - a)
+        for m in _WORD.finditer(text):
+            w = m.group().lower()
+            seen[w] += 1
+            in_cue[w] += mask[m.start()]
+    function_words = (extract.AUX | extract.PURE_AUX | extract.PREPOSITIONS | extract.NOT_SUBJECT | extract.PRONOUNS
+                      | extract.BOUNDARY | extract.QUANTIFIERS | extract._OPENERS | extract._MID_ADVERBS
+                      | extract._LIGHT_VERBS | {"be", "go", "get", "like", "than", "not", "out", "up", "off", "back"})
+    listed = set(extract.VERBS) | set(extract.VERBS.values()) | extract.NOUNS | extract.FRAMES
+
+    def lemma_of(word: str) -> str | None:
+        best = None
+        for cut in range(4):
+            stem = word[: len(word) - cut]
+            for lemma in {stem, stem + "e", stem[:-1] + "y", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}:
+                if len(lemma) > 2 and word in lexicon.inflect(lemma):
+                    score = (seen[lemma] > 0, sum(seen[f] for f in lexicon.inflect(lemma)))
+                    best = max(best or (score, lemma), (score, lemma))
+        return best[1] if best else None
+
+    out = {}
+    for word, n in in_cue.items():
+        if n < 2 or word in function_words or word in listed or len(word) < 3:
+            continue
+        lemma = lemma_of(word)
+        if lemma is None or lemma in out or lemma in function_words or lemma in listed:
+            continue
+        forms = [f for f in lexicon.inflect(lemma) if " " not in f]
+        total, inside = sum(seen[f] for f in forms), sum(in_cue[f] for f in forms)
+        verbal = any(seen[f] for f, tense in lexicon.inflect(lemma).items() if tense in ("past", "part", "ing"))
+        if verbal and inside >= MIN_GOLD and inside >= MIN_RATIO * total:
+            out[lemma] = f"{inside}/{total} in gold cues"
+    return out
+
+
+def select(articles, lemmas: dict[str, str]) -> dict[str, str]:
+    _write(lemmas, "# candidates being measured by python -m evaluation sourcing_fit")
+    _, extract = _modules()
+    hits, cues = Counter(), Counter()
+    for name, text, gold in articles:
+        doc = Document(id=name, text=text)
+        segment(doc)
+        spans = [s for g in gold for s in g.get("Cue", [])]
+        for a in extract.extract(doc):
+            if a.cue_class == "fitted":
+                cues[a.verb] += 1
+                hits[a.verb] += any(s < a.cue_end and a.cue_start < e for s, e in spans)
+    return {lemma: f"{hits[lemma]}/{cues[lemma]} of its cues in gold cues" for lemma in lemmas
+            if hits[lemma] >= MIN_HITS and hits[lemma] >= MIN_PRECISION * cues[lemma]}
+
+
+def main() -> None:
+    train = polnear("train")
+    found = candidates(train)
+    kept = select(train, found)
+    header = (f"# Cue verbs fitted on PolNeAR train (840 articles, first annotator) by `python -m evaluation sourcing_fit`;\n"
+              f"# do not edit by hand. Candidates: verbs in no list of sourcing.toml with >= {MIN_GOLD} occurrences inside\n"
+              f"# a gold cue and >= {MIN_RATIO:.0%} of all; kept: >= {MIN_HITS} extracted cues overlapping a gold cue and\n"
+              f">= {MIN_PRECISION:.0%} of them (the note after each verb). Extracted with cue class `fitted`, never flagged.\n").replace("\n>=", "\n# >=")
+    _write(kept, header)
+    _modules()
+    print(f"PolNeAR train: {len(found)} candidate verbs, {len(kept)} kept (rules/sourcing_fitted.toml)")
+
+
+if __name__ == "__main__":
+    main()
