@@ -25,7 +25,7 @@ from .sourcing import polnear
 
 MIN_GOLD = 5  # step 1: occurrences inside a gold cue
 MIN_RATIO = 0.03  # step 1: share of a lemma's occurrences inside a gold cue
-MIN_PRECISION = 0.25  # step 2: share of the extracted cues overlapping a gold cue
+MIN_PRECISION = 0.2  # step 2: share of the extracted cues overlapping a gold cue
 MIN_HITS = 3  # step 2: extracted cues overlapping a gold cue
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _IRREGULAR_PAST = re.compile(r"(?:ed|ing)$")
@@ -37,17 +37,19 @@ def _modules():
     return lexicon, extract
 
 
-def _write(lemmas: dict[str, str], header: str) -> None:
+def _write(verbs: dict[str, str], nouns: dict[str, str], header: str) -> None:
     lexicon, _ = _modules()
-    body = "".join(f'  "{lemma}",  # {note}\n' for lemma, note in sorted(lemmas.items()))
+    lists = "".join(f"{name} = [\n" + "".join(f'  "{w}",  # {note}\n' for w, note in sorted(found.items())) + "]\n"
+                    for name, found in (("fitted_verbs", verbs), ("fitted_nouns", nouns)))
     lexicon.FITTED_PACK.write_text(
         header + '\n[pack]\nname = "sourcing-fitted"\nversion = "1"\n'
-        'description = "Cue verbs fitted on PolNeAR train by python -m evaluation sourcing_fit"\n\n'
-        f"[lists]\nfitted_verbs = [\n{body}]\n", "utf-8")
+        'description = "Cue verbs and nouns fitted on PolNeAR train by python -m evaluation sourcing_fit"\n\n'
+        f"[lists]\n{lists}", "utf-8")
 
 
-def candidates(articles) -> dict[str, str]:
-    _write({}, "# being refitted by python -m evaluation sourcing_fit")  # the candidates are read without it
+def candidates(articles) -> tuple[dict[str, str], dict[str, str]]:
+    """(verb lemmas, noun forms) worth measuring."""
+    _write({}, {}, "# being refitted by python -m evaluation sourcing_fit")  # the candidates are read without it
     lexicon, extract = _modules()
     seen, in_cue = Counter(), Counter()
     for _name, text, gold in articles:
@@ -74,10 +76,12 @@ def candidates(articles) -> dict[str, str]:
                     best = max(best or (score, lemma), (score, lemma))
         return best[1] if best else None
 
-    out = {}
+    out, nouns = {}, {}
     for word, n in in_cue.items():
         if n < 2 or word in function_words or word in listed or len(word) < 3:
             continue
+        if n >= MIN_GOLD and n >= MIN_RATIO * seen[word] and word not in extract.VERBS:
+            nouns[word] = f"{n}/{seen[word]} in gold cues"  # read as a noun (after an owner, before "of", "for" ...)
         lemma = lemma_of(word)
         if lemma is None or lemma in out or lemma in function_words or lemma in listed:
             continue
@@ -86,11 +90,12 @@ def candidates(articles) -> dict[str, str]:
         verbal = any(seen[f] for f, tense in lexicon.inflect(lemma).items() if tense in ("past", "part", "ing"))
         if verbal and inside >= MIN_GOLD and inside >= MIN_RATIO * total:
             out[lemma] = f"{inside}/{total} in gold cues"
-    return out
+    verb_forms = {f for lemma in out for f in lexicon.inflect(lemma)}
+    return out, {w: note for w, note in nouns.items() if w not in verb_forms}  # one reading per word
 
 
-def select(articles, lemmas: dict[str, str]) -> dict[str, str]:
-    _write(lemmas, "# candidates being measured by python -m evaluation sourcing_fit")
+def select(articles, verbs: dict[str, str], nouns: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    _write(verbs, nouns, "# candidates being measured by python -m evaluation sourcing_fit")
     _, extract = _modules()
     hits, cues = Counter(), Counter()
     for name, text, gold in articles:
@@ -101,21 +106,26 @@ def select(articles, lemmas: dict[str, str]) -> dict[str, str]:
             if a.cue_class == "fitted":
                 cues[a.verb] += 1
                 hits[a.verb] += any(s < a.cue_end and a.cue_start < e for s, e in spans)
-    return {lemma: f"{hits[lemma]}/{cues[lemma]} of its cues in gold cues" for lemma in lemmas
-            if hits[lemma] >= MIN_HITS and hits[lemma] >= MIN_PRECISION * cues[lemma]}
+    def kept(found):
+        return {w: f"{hits[w]}/{cues[w]} of its cues in gold cues" for w in found
+                if hits[w] >= MIN_HITS and hits[w] >= MIN_PRECISION * cues[w]}
+
+    return kept(verbs), kept(nouns)
 
 
 def main() -> None:
     train = polnear("train")
-    found = candidates(train)
-    kept = select(train, found)
-    header = (f"# Cue verbs fitted on PolNeAR train (840 articles, first annotator) by `python -m evaluation sourcing_fit`;\n"
-              f"# do not edit by hand. Candidates: verbs in no list of sourcing.toml with >= {MIN_GOLD} occurrences inside\n"
-              f"# a gold cue and >= {MIN_RATIO:.0%} of all; kept: >= {MIN_HITS} extracted cues overlapping a gold cue and\n"
-              f">= {MIN_PRECISION:.0%} of them (the note after each verb). Extracted with cue class `fitted`, never flagged.\n").replace("\n>=", "\n# >=")
-    _write(kept, header)
+    verbs, nouns = candidates(train)
+    kept_verbs, kept_nouns = select(train, verbs, nouns)
+    header = (f"# Cue verbs and nouns fitted on PolNeAR train (840 articles, first annotator) by\n"
+              f"# `python -m evaluation sourcing_fit`; do not edit by hand. Candidates: verbs (lemmas) in no list of\n"
+              f"# sourcing.toml, and other words, with >= {MIN_GOLD} occurrences inside a gold cue and >= {MIN_RATIO:.0%} of\n"
+              f"# all; kept: >= {MIN_HITS} extracted cues overlapping a gold cue and >= {MIN_PRECISION:.0%} of them (the\n"
+              f"# note after each word). Extracted with cue class `fitted`, never flagged.\n")
+    _write(kept_verbs, kept_nouns, header)
     _modules()
-    print(f"PolNeAR train: {len(found)} candidate verbs, {len(kept)} kept (rules/sourcing_fitted.toml)")
+    print(f"PolNeAR train: {len(verbs)} candidate verbs, {len(kept_verbs)} kept; {len(nouns)} candidate nouns, "
+          f"{len(kept_nouns)} kept (rules/sourcing_fitted.toml)")
 
 
 if __name__ == "__main__":

@@ -121,7 +121,7 @@ def test_noun_uses_of_reporting_words_are_not_verb_cues():
 
 def test_cue_nouns_take_their_owner_as_source():
     text = "In her view, the plan will fail. Donald Trump's criticism of the deal grew louder. The Senate passed the plan."
-    view, criticism = attributions(text)
+    view, criticism = [a for a in attributions(text) if a.cue_class != "fitted"]  # ("passed": an act PolNeAR marks)
     assert (view.verb, view.source, view.cue_class) == ("view", "her", "noun")
     assert span(text, view, "content") == "the plan will fail."
     assert (criticism.verb, criticism.source, criticism.source_type) == ("criticism", "Donald Trump's", "person")
@@ -340,3 +340,28 @@ def test_an_agentless_frame_between_a_source_and_its_verb_stays():
     assert any(a.cue_class == "agentless" and a.verb == "reportedly" for a in attributions(text))
     text = "It is believed the convoy crossed the border, police said."
     assert not any(a.cue_class == "agentless" for a in attributions(text))
+
+
+def test_fitted_cues_come_from_their_own_pack_and_no_other_list():
+    from factlint.packs import pack_lists
+    from factlint.plugins.sourcing.lexicon import FITTED_PACK, LISTS
+
+    VERB_CLASSES = __import__("sys").modules["factlint.plugins.sourcing.extract"].VERB_CLASSES
+
+    fitted = pack_lists(FITTED_PACK)
+    assert set(fitted) == {"fitted_verbs", "fitted_nouns"} and fitted["fitted_verbs"]
+    cue_lists = set(VERB_CLASSES) - set(fitted) | {"cue_nouns", "perspective_nouns"}
+    listed = {w for name in cue_lists for w in LISTS[name]}
+    assert not listed & set(fitted["fitted_verbs"] + fitted["fitted_nouns"])
+
+
+def test_fitted_cues_are_recorded_but_lend_nothing_to_other_readings():
+    module = __import__("sys").modules["factlint.plugins.sourcing.extract"]
+    lemma = sorted(v for v, c in module.CLASS.items() if c == "fitted")[0]
+    form = next(f for f, t in module.inflect(lemma).items() if t == "past" and f in module.VERBS)
+    # a fitted act with a named subject answers no agentless frame and lends no quotation its speaker
+    text = f"It is believed that Senator Jones {form} the plan on Monday.\n\n“This will never get through the House in any form.”"
+    found = attributions(text)
+    assert [(a.verb, a.source) for a in found if a.cue_class == "fitted"] == [(lemma, "Senator Jones")]
+    assert any(a.cue_class == "agentless" and a.verb == "it is believed" for a in found)
+    assert not any(a.cue_class == "quote" for a in found)

@@ -40,7 +40,8 @@ for _name, _class in VERB_CLASSES.items():
 TENSE = {form: tense for lemma in set(VERBS.values()) for form, tense in inflect(lemma).items()}
 FRAMES = words("agentless_frames")
 AFTER_CUES = words("source_after_cues")
-NOUNS = words("cue_nouns") | words("perspective_nouns")
+FITTED_NOUNS = words("fitted_nouns")  # cue nouns fitted on PolNeAR train, read as cue nouns, class `fitted`
+NOUNS = words("cue_nouns") | words("perspective_nouns") | FITTED_NOUNS
 # Scanned over " " + text: the leading class consumes the character before the cue (a fast
 # literal-set prefix for the `re` engine), so group 1 starts where the cue starts in the text.
 POLLS = words("poll_nouns")
@@ -630,6 +631,8 @@ class Reader:
                 item = self.verb(start, end, word, sentence) if word in VERBS else None
                 if item is None and word in NOUNS:
                     item = self.noun(start, end, word, sentence)
+                    if item is not None and word in FITTED_NOUNS:
+                        item.cls = "fitted"
             if item is not None:
                 items.append(item)
         return items + self.labels()
