@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factlint import check_texts
 from factlint.document import Document
 from factlint.models import Attribution
 from factlint.plugins.sourcing.citations import split_domains
@@ -365,3 +366,10 @@ def test_fitted_cues_are_recorded_but_lend_nothing_to_other_readings():
     assert [(a.verb, a.source) for a in found if a.cue_class == "fitted"] == [(lemma, "Senator Jones")]
     assert any(a.cue_class == "agentless" and a.verb == "it is believed" for a in found)
     assert not any(a.cue_class == "quote" for a in found)
+
+
+def test_infinitives_with_no_subject_in_reach_are_source_less_cues():
+    text = "The trip led voters to say that he had won. The aim of the plan was to question the result."
+    found = [(a.verb, a.cue_class, a.source) for a in attributions(text)]
+    assert ("say", "infinitive", None) in found and ("question", "infinitive", None) in found
+    assert check_texts({"t": text}, config={"select": ["SRC"]}).findings == []

@@ -100,7 +100,7 @@ _NEAR, _FAR = 100, 240  # characters before a verb read for its subject: first, 
 _RETRY = object()
 _OBJECT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that", "some"})
 _NOT_CLAUSE_SOURCES = frozenset({"preposition", "noun", "label"})  # their source is no clause's subject
-_SILENT = frozenset({"fitted"})  # recorded, but no other reading leans on them (see `_settle`)
+_SILENT = frozenset({"fitted", "infinitive"})  # recorded, but no other reading leans on them (see `_settle`)
 _GERUND_OPENERS = PARTICIPIAL | {"in", "on", "for", "instead of"}  # ("lack of understanding": a noun)
 _NOUN_GERUND_OPENERS = _GERUND_OPENERS | {"of"}
 _CLAUSE_OPENERS = PARTICIPIAL | PREPOSITIONS | {"instead", "rather", "despite", "besides"}  # "Instead of calling …, Mr. Trump said"
@@ -835,7 +835,8 @@ class Reader:
                 return None
             source, info = self.main_subject(sentence, start)
             if source is None or info.guessed:
-                return None
+                # "It's easy to criticize …", "led Republicans to say that …": a cue with no subject in reach
+                return Item((start, end), lemma, None, self.content_after(end, sentence, lemma), NONE, sentence, "frame", "infinitive")
             return Item((start, end), lemma, source, self.content_after(end, sentence, lemma), info, sentence, "after", cls)
         adverb = prev.endswith("ly") and prev.isalpha() or prev in _MID_ADVERBS
         lead = before[-2] if adverb and len(before) > 1 else prev  # ", forcefully denouncing", "while also suggesting"
@@ -942,8 +943,9 @@ def _answers(item: Item, frame: Item) -> bool:
 def _settle(doc: Document, items: list[Item]) -> list[Item]:
     """Drop agentless frames a named source in the same sentence answers; extend
     paragraph-final attributions over their paragraph; give uncovered quotations their speaker.
-    Fitted cues (`_SILENT`: acts PolNeAR marks, "pushed", "delivered") take no part: they answer no
-    frame, stop no paragraph carry and lend no quotation a speaker."""
+    Fitted cues and source-less infinitives (`_SILENT`: acts PolNeAR marks, "pushed", "delivered";
+    "it's easy to criticize") take no part: they answer no frame, stop no paragraph carry and lend no
+    quotation a speaker."""
     silent = [i for i in items if i.cls in _SILENT]
     if silent:
         return _settle(doc, [i for i in items if i.cls not in _SILENT]) + silent
