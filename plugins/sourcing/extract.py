@@ -392,12 +392,14 @@ class Reader:
     def main_subject(self, sentence: Sentence, before: int) -> tuple[tuple[int, int] | None, SourceInfo]:
         """The source of a participle or a second verb ("…, adding that", "… and said"): the source of
         an attribution earlier in the sentence, else the sentence's subject when it is recognisably a source."""
+        found = None
         for item in reversed(self.items):
-            if item.sentence is sentence and item.source and item.source[1] <= before and item.cls not in _NOT_CLAUSE_SOURCES \
-                    and item.cls not in _SILENT:
-                return item.source, item.info
             if item.sentence is not sentence:
                 break
+            if item.source and item.source[1] <= before and item.cls not in _NOT_CLAUSE_SOURCES and item.cls not in _SILENT:
+                found = item
+        if found is not None:
+            return found.source, found.info
         # the subject: the words before the sentence's first auxiliary or verb form (at most six)
         begin = sentence.start
         opening = _OPENING.match(self.low, begin, before).end()
