@@ -373,3 +373,12 @@ def test_infinitives_with_no_subject_in_reach_are_source_less_cues():
     found = [(a.verb, a.cue_class, a.source) for a in attributions(text)]
     assert ("say", "infinitive", None) in found and ("question", "infinitive", None) in found
     assert check_texts({"t": text}, config={"select": ["SRC"]}).findings == []
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Christopher Harvey, a delegate from Houston, Texas, said the turmoil was real.", "Christopher Harvey, a delegate from Houston, Texas"),
+    ("Sen. Rand Paul, R-Ky., told Fox News that polls could be wrong.", "Sen. Rand Paul, R-Ky"),
+    ("Cory James, 22, of Flint, Mich., said he hadn't given up hope.", "Cory James, 22, of Flint, Mich"),
+])
+def test_subjects_with_a_state_or_party_tag(text, source):
+    assert [a.source for a in attributions(text) if a.verb in ("say", "tell")] == [source]

@@ -282,18 +282,32 @@ class Reader:
                 return _RETRY
             first = toks[j].strip("“\"‘(")
             age = j == i - 1 and first[:-1].isdigit()  # "Mr. Regalado, 69, said"
-            if j <= 0 or not toks[j - 1].endswith(",") or j == i - 1 and not age:
-                return None
-            name_like = i - 1 - j <= 4 and all(t.strip(",")[:1].isupper() for t in toks[j:i])
-            # "Jeff Weaver, Sanders’ campaign manager, said": an appositive after a name
-            after_name = toks[j - 1][:1].isupper() and first[:1].isupper() and toks[j - 1][:-1].lower() not in NOT_NAMES
-            if not (first[:1].islower() or first.lower() in ("the", "a", "an") or name_like or age or after_name):
-                return None
-            i = j
-            toks[i - 1] = toks[i - 1][:-1]
-            if i >= 2 and toks[i - 1].isdigit() and toks[i - 2].endswith(","):
-                i -= 1  # "Woodrow Benford, 58, who lives outside Minneapolis, says": the age too
+            tagged = j == i - 1 and not age and first[:1].isupper() and j > 0 and toks[j - 1].endswith(",")
+            if tagged:
+                # a state or party tag after a place or a name ("from Houston, Texas,", "Rand Paul, R-Ky.,"):
+                # the appositive, if any, stands before it
+                i = j
+                j = i - 1
+                while j > 0 and j > i - 30 and not toks[j - 1].endswith((",", ";", ":", "”", '"')):
+                    j -= 1
+                if j < floor:
+                    return _RETRY
+                first = toks[j].strip("“\"‘(")
+            if tagged and (j <= 0 or not toks[j - 1].endswith(",")):
+                toks[i - 1] = toks[i - 1][:-1]  # "Sen. Rand Paul, R-Ky., told": no appositive, the name before the tag
+            else:
+                if j <= 0 or not toks[j - 1].endswith(",") or j == i - 1 and not age:
+                    return None
+                name_like = i - 1 - j <= 4 and all(t.strip(",")[:1].isupper() for t in toks[j:i])
+                # "Jeff Weaver, Sanders’ campaign manager, said": an appositive after a name
+                after_name = toks[j - 1][:1].isupper() and first[:1].isupper() and toks[j - 1][:-1].lower() not in NOT_NAMES
+                if not (first[:1].islower() or first.lower() in ("the", "a", "an") or name_like or age or after_name):
+                    return None
+                i = j
                 toks[i - 1] = toks[i - 1][:-1]
+                if i >= 2 and toks[i - 1].isdigit() and toks[i - 2].endswith(","):
+                    i -= 1  # "Woodrow Benford, 58, who lives outside Minneapolis, says": the age too
+                    toks[i - 1] = toks[i - 1][:-1]
         elif last in ("—", "–", "--") and (k := self._dash(toks, i, floor)):
             # a parenthesis between dashes: "Democratic leaders — and, in particular, Harry Reid — insisted"
             if k is _RETRY:
