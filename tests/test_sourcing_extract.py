@@ -382,3 +382,11 @@ def test_infinitives_with_no_subject_in_reach_are_source_less_cues():
 ])
 def test_subjects_with_a_state_or_party_tag(text, source):
     assert [a.source for a in attributions(text) if a.verb in ("say", "tell")] == [source]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("And he made the suggestion that Trump should receive only half.", "he"),
+    ("Both Justin Trudeau and Enrique Pena Nieto gave diplomatic assurances that they would work with whoever won.", "Both Justin Trudeau and Enrique Pena Nieto"),
+])
+def test_cue_nouns_after_a_light_verb_take_its_subject(text, source):
+    assert [a.source for a in attributions(text) if a.cue_class == "noun"] == [source]

@@ -112,6 +112,11 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "am", "’s", "'s", "
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _NOUN_COMPLEMENTS = frozenset({"of", "for", "to", "about", "on", "over", "against", "that", "at", "behind"})
 # Verbs whose object is an attitude their subject holds or shows ("threw her support behind").
+_COPULAS = frozenset({
+    "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "become", "becomes", "became",
+    "seem", "seems", "seemed", "feel", "feels", "felt", "grew", "grown", "stay", "stays", "stayed",
+})
+_DEGREE = frozenset({"most", "more", "very", "so", "too", "less", "quite", "all", "as", "ever", "not", "also", "still", "already", "now", "even"})
 _HOLDING_VERBS = frozenset({
     "has", "have", "had", "made", "make", "makes", "gave", "give", "gives", "threw", "throw", "throws", "lent", "lend",
     "lends", "enjoys", "enjoyed", "won", "wins", "earned", "raised", "raises", "shares", "shared",
@@ -494,6 +499,24 @@ class Reader:
             end = self.clause_end(start, end)  # "While X has called for …, [the main clause]"
         return self._strip(start, end)
 
+    def holder(self, start: int, sentence: Sentence) -> tuple[int, int] | None:
+        """Who holds an attitude named by an adjective or a noun with no owner: the subject of a copula
+        ("Sanders’ allies have been eager to", "he is most proud of") or of a light verb a few words
+        before ("he made the suggestion that", "both leaders gave diplomatic assurances that")."""
+        low = self.low
+        toks = low[max(sentence.start, start - 60) : start].split()
+        k = len(toks)
+        while k and (toks[k - 1] in _DEGREE or toks[k - 1].endswith("ly") and toks[k - 1].isalpha()):
+            k -= 1
+        if not (k and toks[k - 1] in _COPULAS):
+            k = next((j for j in range(k, max(0, k - 3), -1) if toks[j - 1] in _HOLDING_VERBS or toks[j - 1] in _LIGHT_VERBS), 0)
+            if not k or any(t in PREPOSITIONS or t in VERBS or not t.isalpha() for t in toks[k:]):
+                return None
+        at = start
+        for tok in reversed(toks[k - 1 :]):
+            at = low.rfind(tok, sentence.start, at)
+        return self.subject(sentence.start, at) if at > sentence.start else None
+
     def clause_end(self, start: int, end: int) -> int:
         """Where an opening adverbial clause ends: its first comma outside quotation marks."""
         text, doc = self.text, self.doc
@@ -649,6 +672,8 @@ class Reader:
                     item = self.noun(start, end, word, sentence)
                     if item is not None and word in FITTED_NOUNS:
                         item.cls = "fitted"
+                    if item is not None and item.source is None and (source := self.holder(start, sentence)) is not None:
+                        item.source, item.info, item.form = source, self.classify(source, sentence), "after"
             if item is not None:
                 items.append(item)
         return items + self.labels()
