@@ -390,3 +390,13 @@ def test_subjects_with_a_state_or_party_tag(text, source):
 ])
 def test_cue_nouns_after_a_light_verb_take_its_subject(text, source):
     assert [a.source for a in attributions(text) if a.cue_class == "noun"] == [source]
+
+
+@pytest.mark.parametrize(("text", "verb", "source"), [
+    ("“It will be a hard race,” McCain said, citing low economic growth.", "citing", "McCain"),
+    ("The Journal reported, citing internal documents, that the campaign was short of cash.", "citing", "The Journal"),
+    ("“It's nonsense,” Mr. Trump said by telephone.", "say", "Mr. Trump"),
+    ("And a quarter, 26 percent, say they will vote for someone else.", "say", "a quarter, 26 percent"),
+])
+def test_participle_and_by_readings_keep_the_subject(text, verb, source):
+    assert [a.source for a in attributions(text) if a.verb == verb] == [source]

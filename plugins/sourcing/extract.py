@@ -306,7 +306,7 @@ class Reader:
                 name_like = i - 1 - j <= 4 and all(t.strip(",")[:1].isupper() for t in toks[j:i])
                 # "Jeff Weaver, Sanders’ campaign manager, said": an appositive after a name
                 after_name = toks[j - 1][:1].isupper() and first[:1].isupper() and toks[j - 1][:-1].lower() not in NOT_NAMES
-                if not (first[:1].islower() or first.lower() in ("the", "a", "an") or name_like or age or after_name):
+                if not (first[:1].islower() or first.lower() in ("the", "a", "an") or first[:1].isdigit() or name_like or age or after_name):
                     return None
                 i = j
                 toks[i - 1] = toks[i - 1][:-1]
@@ -517,6 +517,11 @@ class Reader:
             at = low.rfind(tok, sentence.start, at)
         return self.subject(sentence.start, at) if at > sentence.start else None
 
+    def subject_before(self, start: int, prev: str) -> bool:
+        """Whether the word before a verb reads as its subject (a name, a pronoun, the end of a quotation):
+        "Mr. Trump said by telephone" is no reduced passive."""
+        return prev in PRONOUNS or prev.endswith(("”", "''", '"')) or self.text[self.low.rfind(" ", 0, start - 1) + 1 : start][:1].isupper()
+
     def clause_end(self, start: int, end: int) -> int:
         """Where an opening adverbial clause ends: its first comma outside quotation marks."""
         text, doc = self.text, self.doc
@@ -718,6 +723,15 @@ class Reader:
         return out
 
     def according(self, start: int, end: int, word: str, sentence: Sentence) -> Item | None:
+        if word in ("citing", "quoting"):
+            before = self.low[max(sentence.start, start - 30) : start].split()
+            prev = before[-1] if before else ""
+            if prev.endswith(",") or prev in ("and", "by", "while", "often") or prev.endswith("ly") and prev.isalpha():
+                # "…,” McCain said, citing low growth": the participle's subject cites; what it cites is
+                # the content
+                source, info = self.main_subject(sentence, start)
+                if source is not None and source[1] <= start:
+                    return Item((start, end), word, source, self._strip(end, sentence.end), info, sentence, "after", "according")
         source = self.source_after(end, sentence.end)
         if source is None:
             return None
@@ -854,7 +868,8 @@ class Reader:
         if lemma in ("ask", "question") and tense in ("past", "part") and (not prev or prev_bare in ("when", "if", "once", "after", "as")):
             # "When asked whether …", "Asked about the plan, he said": a question put by no one named
             return Item((start, end), lemma, None, self.content_after(end, sentence, lemma), NONE, sentence, "frame", "passive")
-        if tense in ("past", "part") and low.startswith(" by ", end) and aux not in PASSIVE:
+        if tense in ("past", "part") and low.startswith(" by ", end) and aux not in PASSIVE \
+                and not BY_ACTION.match(low, end, min(sentence.end, end + 30)) and not self.subject_before(start, prev_bare):
             # a reduced passive: "The bill, opposed by House Republicans, never became law"
             source = self.source_after(end + 4, sentence.end)
             if source is not None:
