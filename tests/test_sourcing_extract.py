@@ -400,3 +400,8 @@ def test_cue_nouns_after_a_light_verb_take_its_subject(text, source):
 ])
 def test_participle_and_by_readings_keep_the_subject(text, verb, source):
     assert [a.source for a in attributions(text) if a.verb == verb] == [source]
+
+
+def test_gerund_after_to_takes_the_clause_subject():
+    text = "In addition to stating that the plan was flawed, Clinton has called for a review."
+    assert [(a.verb, a.source) for a in attributions(text) if a.verb == "state"] == [("state", "Clinton")]
