@@ -405,3 +405,10 @@ def test_participle_and_by_readings_keep_the_subject(text, verb, source):
 def test_gerund_after_to_takes_the_clause_subject():
     text = "In addition to stating that the plan was flawed, Clinton has called for a review."
     assert [(a.verb, a.source) for a in attributions(text) if a.verb == "state"] == [("state", "Clinton")]
+
+
+def test_a_name_after_an_infinitive_is_the_subject_of_its_clause():
+    text = "Some 300 people stood in the rain to hear Weld and Johnson speak about the highway."
+    assert [a.source for a in attributions(text) if a.verb == "speak about"] == ["Weld and Johnson"]
+    text = "Opera does not have to be trained to recognise an individual voice."
+    assert not [a for a in attributions(text) if a.verb == "voice"]

@@ -345,7 +345,11 @@ class Reader:
             if n and low in PURE_AUX:
                 break  # "people have started thinking": an auxiliary ends the subject
             if n and low in VERBS and i >= 2 and toks[i - 2].lower() == "to":
-                return None  # "to show the prime minister is", "to recognise an individual voice": an object, not a subject
+                # after an infinitive, a name is the subject of the clause it governs ("to hear Weld and Johnson
+                # speak"); other words are its object ("to show the prime minister is", "to recognise an individual voice")
+                if toks[i][:1].isupper():
+                    break
+                return None
             if n and (tok[-1] in ",;:”\"—–)" or tok.endswith("''") or tok[-1] in ".!?" and low not in ABBREVIATIONS and not INITIAL.match(tok)):
                 break
             if low in stops:
