@@ -412,3 +412,11 @@ def test_a_name_after_an_infinitive_is_the_subject_of_its_clause():
     assert [a.source for a in attributions(text) if a.verb == "speak about"] == ["Weld and Johnson"]
     text = "Opera does not have to be trained to recognise an individual voice."
     assert not [a for a in attributions(text) if a.verb == "voice"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("PARIS, Aug 31 (Reuters) - Marine Le Pen voiced support for Trump, saying he was right.", "Marine Le Pen"),
+    ("Walking to the next address, Ebeling reminisced about Clinton, and said their views had diverged.", "Ebeling"),
+])
+def test_second_verbs_skip_datelines_and_opening_participle_clauses(text, source):
+    assert [a.source for a in attributions(text) if a.verb == "say"] == [source]

@@ -156,6 +156,7 @@ def _opens(text: str, start: int, pos: int) -> bool:
 
 # An adverbial clause opening a sentence ("While Trump has called for …, the response …").
 _SUBORDINATE = re.compile(r"[\s“\"‘'(]*(?:" + trie(words("clause_subordinators")) + r")\s")
+_DATELINE = re.compile(r"[\s“\"]*[A-Z][A-Z .'-]+,[^,\n]{0,40}?(?:\([\w .]+\))?\s+[-—–―]+\s+")  # "ORLANDO, Fla. (Reuters) - "
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
 
 
@@ -441,6 +442,11 @@ class Reader:
             reach = 90 if first.group() in PREPOSITIONS else 50  # "In a victory speech in Westchester County on Tuesday night,"
             comma = self.text.find(",", first.end(), min(before, first.end() + reach))
             begin = comma + 1 if comma > 0 and first.group() not in _OPENERS else first.end()
+        elif (dateline := _DATELINE.match(self.text, begin, before)) is not None:
+            begin = dateline.end()  # "PARIS, Aug 31 (Reuters) - Marine Le Pen …": the dateline is no subject
+        elif (first.group().endswith(("ing", "ly")) or first.group() == "having") and self.text[first.start()].isupper() \
+                and (comma := self.text.find(",", first.end(), min(before, first.end() + 120))) > 0:
+            begin = comma + 1  # "Walking to the next address, Ebeling …", "Shortly before the announcement, she …"
         toks = list(islice(_WORD.finditer(self.low, begin, before), 7))
         words_ = [t.group() for t in toks]
         if not words_ or words_[0] in BOUNDARY or words_[0] in PREPOSITIONS or words_[0] in NOT_SUBJECT and words_[0] not in ("the", "a", "an"):
