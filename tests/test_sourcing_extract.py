@@ -420,3 +420,12 @@ def test_a_name_after_an_infinitive_is_the_subject_of_its_clause():
 ])
 def test_second_verbs_skip_datelines_and_opening_participle_clauses(text, source):
     assert [a.source for a in attributions(text) if a.verb == "say"] == [source]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("That tactic allows Rubio to offer two right answers.", "Rubio"),
+    ("The timing of the debate led Republicans to say that Democrats were hiding.", "Republicans"),
+])
+def test_infinitives_read_their_subject_next_to_them(text, source):
+    assert [a.source for a in attributions(text) if a.cue_class == "infinitive"] == [source]
+    assert check_texts({"t": text}, config={"select": ["SRC"]}).findings == []

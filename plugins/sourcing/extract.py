@@ -116,6 +116,7 @@ _COPULAS = frozenset({
     "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "become", "becomes", "became",
     "seem", "seems", "seemed", "feel", "feels", "felt", "grew", "grown", "stay", "stays", "stayed",
 })
+_RAISING_VERBS = frozenset({"tend", "tends", "continue", "continues", "able", "begin", "begins", "began", "seek", "seeks"})
 _DEGREE = frozenset({"most", "more", "very", "so", "too", "less", "quite", "all", "as", "ever", "not", "also", "still", "already", "now", "even"})
 _HOLDING_VERBS = frozenset({
     "has", "have", "had", "made", "make", "makes", "gave", "give", "gives", "threw", "throw", "throws", "lent", "lend",
@@ -532,6 +533,27 @@ class Reader:
         "Mr. Trump said by telephone" is no reduced passive."""
         return prev in PRONOUNS or prev.endswith(("”", "''", '"')) or self.text[self.low.rfind(" ", 0, start - 1) + 1 : start][:1].isupper()
 
+    def controller(self, to: int, sentence: Sentence) -> tuple[int, int] | None:
+        """The subject of an infinitive whose "to" stands at `to`, read next to it: the name just before
+        "to" ("allows Rubio to offer", "force Sen. Bernie Sanders to acknowledge"), else the subject of the
+        verb governing it ("Sanders continued to portray", "Verizon has been working to emphasize")."""
+        toks = list(_WORD.finditer(self.text, max(sentence.start, to - 80), to))
+        if not toks:
+            return None
+        last = toks[-1]
+        if last.group()[:1].isupper():
+            k = len(toks) - 1
+            while k and len(toks) - k < 5 and toks[k - 1].group()[:1].isupper() and self.text[toks[k - 1].end() : toks[k].start()] == " ":
+                k -= 1
+            source = self._source(toks[k].start(), last.end())
+            return None if source is None or self.low[source[0] : source[1]] in NOT_NAMES else source
+        word = last.group().lower()
+        if word == "on" and len(toks) > 1 and toks[-2].group().lower() in ("went", "go", "goes", "going", "gone"):
+            last = toks[-2]
+        elif not (word.endswith(("ed", "ing")) or word in _RAISING_VERBS):
+            return None
+        return self.subject(sentence.start, last.start())
+
     def clause_end(self, start: int, end: int) -> int:
         """Where an opening adverbial clause ends: its first comma outside quotation marks."""
         text, doc = self.text, self.doc
@@ -901,8 +923,12 @@ class Reader:
                 return None
             source, info = self.main_subject(sentence, start)
             if source is None or info.guessed:
-                # "It's easy to criticize …", "led Republicans to say that …": a cue with no subject in reach
-                return Item((start, end), lemma, None, self.content_after(end, sentence, lemma), NONE, sentence, "frame", "infinitive")
+                # "led Republicans to say that …", "Sanders continued to portray": a subject read next to the
+                # infinitive; else ("It's easy to criticize …") none
+                source = self.controller(start - 3, sentence)
+                info = self.classify(source, sentence) if source else NONE
+                return Item((start, end), lemma, source, self.content_after(end, sentence, lemma), info, sentence,
+                            "after" if source else "frame", "infinitive")
             return Item((start, end), lemma, source, self.content_after(end, sentence, lemma), info, sentence, "after", cls)
         adverb = prev.endswith("ly") and prev.isalpha() or prev in _MID_ADVERBS
         lead = before[-2] if adverb and len(before) > 1 else prev  # ", forcefully denouncing", "while also suggesting"
