@@ -100,7 +100,7 @@ _NEAR, _FAR = 100, 240  # characters before a verb read for its subject: first, 
 _RETRY = object()
 _OBJECT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that", "some"})
 _NOT_CLAUSE_SOURCES = frozenset({"preposition", "noun", "label"})  # their source is no clause's subject
-_SILENT = frozenset({"fitted", "infinitive"})  # recorded, but no other reading leans on them (see `_settle`)
+_SILENT = frozenset({"fitted", "infinitive"})  # recorded, but no other reading leans on them (subjects, pronouns, `_settle`)
 _GERUND_OPENERS = PARTICIPIAL | {"in", "on", "for", "to", "instead of"}  # "in addition to stating" (not "lack of understanding": a noun)
 _NOUN_GERUND_OPENERS = _GERUND_OPENERS | {"of"}
 _CLAUSE_OPENERS = PARTICIPIAL | PREPOSITIONS | {"instead", "rather", "despite", "besides"}  # "Instead of calling …, Mr. Trump said"
@@ -224,7 +224,7 @@ class Reader:
         """The type of the source named in the 600 characters before `pos` (for "they", "it", "its
         claims"), else `default`."""
         for item in reversed(self.items):
-            if not item.source:
+            if not item.source or item.cls in _SILENT:
                 continue
             if item.source[0] < pos - 600:
                 break
