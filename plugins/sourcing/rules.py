@@ -473,9 +473,10 @@ class LoadedReportingVerb(Rule):
             if a.verb not in LOADED or a.cue_class != "speech" or a.source_type == "none" or _quoted(doc, a):
                 continue
             low = low or lowered(doc.text)
-            after = " ".join(low[a.cue_end : a.cue_end + 30].split()[:2])
-            if after.split(" ")[0] in NON_SPEECH or after in NON_SPEECH:
-                continue
+            following = low[a.cue_end : a.cue_end + 40].split()[:3]
+            after = " ".join(following[:2])
+            if following[:1] and following[0] in NON_SPEECH or after in NON_SPEECH or " ".join(following[1:3]) in NON_SPEECH and following[0] == "in":
+                continue  # "slammed the door", "blasted in a shot": an act, not speech
             if a.verb == "maintain" and not after.startswith("that"):
                 continue  # "maintain the firm's lead": not speech
             if a.verb == "claim" and after.split(" ")[0].strip(",.;:") in CLAIM_OBJECTS:
