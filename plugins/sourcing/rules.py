@@ -185,8 +185,10 @@ class VagueSource(Rule):
     officials with no further description, reports, sources, intelligence reports,
     "commentary from Western capitals". Not flagged: named people and organisations,
     groups made specific ("three officials familiar with the talks", "analysts at
-    Goldman Sachs"), a group whose member is named within the next two sentences, and
-    unowned findings ("surveys have shown") whose document is named within the next two.
+    Goldman Sachs"), a group whose member is named within the next two sentences,
+    unowned findings ("surveys have shown") whose document is named within the next two,
+    and a lead sentence ("…, figures show.") whose body is reported within the next two
+    ("The Office for National Statistics said …").
 
     ## Why it matters
     AP, Reuters and the BBC ask for the most specific attribution possible; Wikipedia's
@@ -210,6 +212,9 @@ class VagueSource(Rule):
             False,
         ),
         Example("Surveys have shown that most PCs carry spyware. Research by Earthlink and Webroot found 90% did.\n", False),
+        Example("UK retail sales rose in November, figures show. The Office for National Statistics said sales rose 0.6%.\n", False),
+        Example("The bank may cut rates. Sales rose in November, figures show. The Office for National Statistics said "
+                "sales rose 0.6%.\n", True),
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -223,6 +228,11 @@ class VagueSource(Rule):
             b.start for b in attributions if b.source_type == "document" and b.cue_class in REPORTING
             and b.source and any(w[:1].isupper() for w in b.source.split()[1:])
         )
+        lead_end = doc.sentences[0].end if doc.sentences else 0
+        bodies = sorted(  # named bodies reported after a lead: "…, a survey says. The Chartered Institute … said"
+            b.start for b in attributions if b.source_type == "organization" and b.cue_class in REPORTING
+            and b.source and b.source[:1].isupper() and b.source.lower() not in PRONOUNS
+        )
         sentence_starts = [s.start for s in doc.sentences]
         flagged: set[int] = set()
         for a in candidates:
@@ -233,8 +243,11 @@ class VagueSource(Rule):
                 continue  # a party named as such; a measured share of a group ("52% said"): survey data
             if a.source.lower() in PRONOUNS or _named_next(doc, a, named, sentence_starts):
                 continue
-            if a.source.lower().rsplit(None, 1)[-1] in DOCUMENT_NOUNS and _named_next(doc, a, documents, sentence_starts):
-                continue  # "Surveys have shown …. Research by Earthlink and Webroot revealed …": named next
+            if a.source.lower().rsplit(None, 1)[-1] in DOCUMENT_NOUNS and (
+                    _named_next(doc, a, documents, sentence_starts)
+                    or a.start < lead_end and _named_next(doc, a, bodies, sentence_starts)):
+                continue  # "Surveys have shown …. Research by Earthlink and Webroot revealed …": named next; a lead
+                # ("…, a survey says.") whose body is named in the next two sentences: the news lead's form
             flagged.add(a.source_start)  # one finding per source, however many verbs it has
             start, end = _span(doc, a)
             yield self.finding(
