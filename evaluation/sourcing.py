@@ -33,15 +33,17 @@ POLNEAR = SHARED / "data" / "polnear" / "data"
 BBC = SHARED / "data" / "bbc" / "bbc.jsonl"
 SAMPLE_SEED = 20240605  # the first BBC sample's seed; the typing samples draw with it too
 SAMPLE_SIZE = 50
-# Hand-judged BBC samples: seed -> file. 20240605: judged over the first session; 20261122 and 20261123:
-# fresh draws whose false flags led to the precision changes of the second session; 20261124: drawn and
-# judged once, after the last rule change. A note starting "named at once:" marks a flag judged false
-# because the source is named within the next sentences (an earlier judging counted such leads as correct).
+# Hand-judged BBC samples: seed -> file. 20240605: judged over the first session (re-judged in the second on
+# leads whose source is named at once); 20261122, 20261123 and 20261124: fresh draws whose false flags led to
+# the precision changes of the second session; 20261125: drawn and judged once, after the last rule change.
+# A note starting "named at once:" marks a flag judged false because the source is named within the next
+# sentences (the first session counted such leads as correct).
 SAMPLES = {
     SAMPLE_SEED: "bbc_src_judged.jsonl",
     20261122: "bbc_src_judged_20261122.jsonl",
     20261123: "bbc_src_judged_20261123.jsonl",
     20261124: "bbc_src_judged_20261124.jsonl",
+    20261125: "bbc_src_judged_20261125.jsonl",
 }
 NAMED_AT_ONCE = "named at once:"
 
