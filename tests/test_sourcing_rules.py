@@ -123,3 +123,11 @@ def test_precision_traps_forecasts_acts_and_sentence_initial_owners(text):
 
 def test_a_sentence_initial_capital_alone_makes_no_name():
     assert [f.code for f in findings("Legal experts said the ruling was flawed.")] == ["SRC101"]
+
+
+def test_a_sentence_opening_the_is_no_name_that_answers_an_anonymous_source():
+    text = ("The claim was first presented in a public forum by a former intelligence official. "
+            "The speaker emphasized that the alliance centers on self-defense.")
+    assert [f.code for f in findings(text)] == ["SRC103"]
+    named = text.replace("The speaker emphasized", "Jose Barrionuevo, the speaker, emphasized")
+    assert findings(named) == []

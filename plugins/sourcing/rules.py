@@ -133,11 +133,21 @@ class _Answered:
 
 
 def _named_sources(attributions: list[Attribution]) -> list[int]:
-    """Where named people are reported (capitalised person sources of reporting cues), in order."""
-    return sorted(
-        b.start for b in attributions if b.source_type == "person" and b.cue_class in REPORTING
-        and b.source and b.source[:1].isupper() and b.source.lower() not in PRONOUNS
-    )
+    """Where named people are reported (person sources of reporting cues with a capitalised word that is
+    not just a sentence's opening "The", "He" or "A"), in order."""
+    return sorted(b.start for b in attributions if b.source_type == "person" and b.cue_class in REPORTING and _named(b.source))
+
+
+def _named(source: str | None) -> bool:
+    """A source opening with a capital that is a name's ("Mr Smith", "Jose Barrionuevo", "The Post's
+    editor Jane Doe"), not only a sentence's ("The speaker", "He")."""
+    words_ = (source or "").split()
+    return bool(words_) and words_[0][:1].isupper() and (
+        words_[0].lower() not in _OPENING_WORDS or any(w[:1].isupper() for w in words_[1:]))
+
+
+_OPENING_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "another", "his", "her", "their",
+                            "its", "our", "my", "he", "she", "they", "it", "we", "i", "you", "who"})
 
 
 def _named_next(doc: Document, a: Attribution, named: list[int], sentence_starts: list[int]) -> bool:
