@@ -282,9 +282,7 @@ class Reader:
             last = toks[i - 1]
         if last[-1] == ",":
             # an appositive: "Smith, the chief executive, said" / "The ministry, which ..., said"
-            j = i - 1
-            while j > 0 and j > i - 30 and not toks[j - 1].endswith((",", ";", ":", "”", '"')):
-                j -= 1
+            j = self._segment_start(toks, i)
             if j < floor:
                 return _RETRY
             first = toks[j].strip("“\"‘(")
@@ -294,9 +292,7 @@ class Reader:
                 # a state or party tag after a place or a name ("from Houston, Texas,", "Rand Paul, R-Ky.,"):
                 # the appositive, if any, stands before it
                 i = j
-                j = i - 1
-                while j > 0 and j > i - 30 and not toks[j - 1].endswith((",", ";", ":", "”", '"')):
-                    j -= 1
+                j = self._segment_start(toks, i)
                 if j < floor:
                     return _RETRY
                 first = toks[j].strip("“\"‘(")
@@ -392,6 +388,14 @@ class Reader:
         if end_i - 1 < len(toks) and toks[end_i - 1] != window[starts[end_i - 1] : end]:
             return None
         return self._source(window_start + starts[i], window_start + end)
+
+    @staticmethod
+    def _segment_start(toks: list[str], i: int) -> int:
+        """The index of the first token of the comma-delimited segment ending with `toks[i - 1]` (30 at most)."""
+        j = i - 1
+        while j > 0 and j > i - 30 and not toks[j - 1].endswith((",", ";", ":", "”", '"')):
+            j -= 1
+        return j
 
     @staticmethod
     def _dash(toks: list[str], i: int, floor: int):
