@@ -157,7 +157,7 @@ def _opens(text: str, start: int, pos: int) -> bool:
 
 # An adverbial clause opening a sentence ("While Trump has called for …, the response …").
 _SUBORDINATE = re.compile(r"[\s“\"‘'(]*(?:" + trie(words("clause_subordinators")) + r")\s")
-_DATELINE = re.compile(r"[\s“\"]*[A-Z][A-Z .'-]+,[^,\n]{0,40}?(?:\([\w .]+\))?\s+[-—–―]+\s+")  # "ORLANDO, Fla. (Reuters) - "
+_DATELINE = re.compile(r"[\s“\"]*[A-Z][A-Z .'-]{1,60},[^,\n]{0,40}?(?:\([\w .]+\))?\s+[-—–―]+\s+")  # "ORLANDO, Fla. (Reuters) - "
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
 
 

@@ -193,7 +193,23 @@ def _named_inside(word: str, text: str) -> bool:
     """Whether a capitalised word opening a sentence is also written capitalised inside one (a name)."""
     if not word[:1].isupper() or word.isupper() or word.lower() in NOT_NAMES:
         return False
-    return re.search(r"[a-z,]\s+" + re.escape(word) + r"(?![\w'’-])", text) is not None
+    return word in _inner_capitals(text)
+
+
+@lru_cache(maxsize=4)
+def _inner_capitals(text: str) -> frozenset[str]:
+    """The capitalised words a document writes after a lower-case word or a comma (read once per document):
+    each such run of non-spaces, and each of its prefixes that ends before a character no word holds
+    ("U.S.," gives "U", "U.S", "U.S." and "U.S.,")."""
+    found = set()
+    for run in _INNER_CAPITAL.findall(text):
+        found.add(run)
+        found.update(run[:k] for k in range(1, len(run)) if not _WORD_CHAR.match(run, k))
+    return frozenset(found)
+
+
+_INNER_CAPITAL = re.compile(r"(?<=[a-z,])\s+([A-Z]\S*)")
+_WORD_CHAR = re.compile(r"[\w'’-]")
 
 
 @lru_cache(maxsize=8192)
