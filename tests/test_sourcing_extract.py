@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factlint import check_texts
 from factlint.document import Document
 from factlint.models import Attribution
 from factlint.plugins.sourcing.citations import split_domains
@@ -121,7 +122,7 @@ def test_noun_uses_of_reporting_words_are_not_verb_cues():
 
 def test_cue_nouns_take_their_owner_as_source():
     text = "In her view, the plan will fail. Donald Trump's criticism of the deal grew louder. The Senate passed the plan."
-    view, criticism = attributions(text)
+    view, criticism = [a for a in attributions(text) if a.cue_class != "fitted"]  # ("passed": an act PolNeAR marks)
     assert (view.verb, view.source, view.cue_class) == ("view", "her", "noun")
     assert span(text, view, "content") == "the plan will fail."
     assert (criticism.verb, criticism.source, criticism.source_type) == ("criticism", "Donald Trump's", "person")
@@ -340,3 +341,91 @@ def test_an_agentless_frame_between_a_source_and_its_verb_stays():
     assert any(a.cue_class == "agentless" and a.verb == "reportedly" for a in attributions(text))
     text = "It is believed the convoy crossed the border, police said."
     assert not any(a.cue_class == "agentless" for a in attributions(text))
+
+
+def test_fitted_cues_come_from_their_own_pack_and_no_other_list():
+    from factlint.packs import pack_lists
+    from factlint.plugins.sourcing.lexicon import FITTED_PACK, LISTS
+
+    VERB_CLASSES = __import__("sys").modules["factlint.plugins.sourcing.extract"].VERB_CLASSES
+
+    fitted = pack_lists(FITTED_PACK)
+    assert set(fitted) == {"fitted_verbs", "fitted_nouns"} and fitted["fitted_verbs"]
+    cue_lists = set(VERB_CLASSES) - set(fitted) | {"cue_nouns", "perspective_nouns"}
+    listed = {w for name in cue_lists for w in LISTS[name]}
+    assert not listed & set(fitted["fitted_verbs"] + fitted["fitted_nouns"])
+
+
+def test_fitted_cues_are_recorded_but_lend_nothing_to_other_readings():
+    module = __import__("sys").modules["factlint.plugins.sourcing.extract"]
+    lemma = sorted(v for v, c in module.CLASS.items() if c == "fitted")[0]
+    form = next(f for f, t in module.inflect(lemma).items() if t == "past" and f in module.VERBS)
+    # a fitted act with a named subject answers no agentless frame and lends no quotation its speaker
+    text = f"It is believed that Senator Jones {form} the plan on Monday.\n\n“This will never get through the House in any form.”"
+    found = attributions(text)
+    assert [(a.verb, a.source) for a in found if a.cue_class == "fitted"] == [(lemma, "Senator Jones")]
+    assert any(a.cue_class == "agentless" and a.verb == "it is believed" for a in found)
+    assert not any(a.cue_class == "quote" for a in found)
+
+
+def test_infinitives_with_no_subject_in_reach_are_source_less_cues():
+    text = "The trip led voters to say that he had won. The aim of the plan was to question the result."
+    found = [(a.verb, a.cue_class, a.source) for a in attributions(text)]
+    assert ("say", "infinitive", None) in found and ("question", "infinitive", None) in found
+    assert check_texts({"t": text}, config={"select": ["SRC"]}).findings == []
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Christopher Harvey, a delegate from Houston, Texas, said the turmoil was real.", "Christopher Harvey, a delegate from Houston, Texas"),
+    ("Sen. Rand Paul, R-Ky., told Fox News that polls could be wrong.", "Sen. Rand Paul, R-Ky"),
+    ("Cory James, 22, of Flint, Mich., said he hadn't given up hope.", "Cory James, 22, of Flint, Mich"),
+])
+def test_subjects_with_a_state_or_party_tag(text, source):
+    assert [a.source for a in attributions(text) if a.verb in ("say", "tell")] == [source]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("And he made the suggestion that Trump should receive only half.", "he"),
+    ("Both Justin Trudeau and Enrique Pena Nieto gave diplomatic assurances that they would work with whoever won.", "Both Justin Trudeau and Enrique Pena Nieto"),
+])
+def test_cue_nouns_after_a_light_verb_take_its_subject(text, source):
+    assert [a.source for a in attributions(text) if a.cue_class == "noun"] == [source]
+
+
+@pytest.mark.parametrize(("text", "verb", "source"), [
+    ("“It will be a hard race,” McCain said, citing low economic growth.", "citing", "McCain"),
+    ("The Journal reported, citing internal documents, that the campaign was short of cash.", "citing", "The Journal"),
+    ("“It's nonsense,” Mr. Trump said by telephone.", "say", "Mr. Trump"),
+    ("And a quarter, 26 percent, say they will vote for someone else.", "say", "a quarter, 26 percent"),
+])
+def test_participle_and_by_readings_keep_the_subject(text, verb, source):
+    assert [a.source for a in attributions(text) if a.verb == verb] == [source]
+
+
+def test_gerund_after_to_takes_the_clause_subject():
+    text = "In addition to stating that the plan was flawed, Clinton has called for a review."
+    assert [(a.verb, a.source) for a in attributions(text) if a.verb == "state"] == [("state", "Clinton")]
+
+
+def test_a_name_after_an_infinitive_is_the_subject_of_its_clause():
+    text = "Some 300 people stood in the rain to hear Weld and Johnson speak about the highway."
+    assert [a.source for a in attributions(text) if a.verb == "speak about"] == ["Weld and Johnson"]
+    text = "Opera does not have to be trained to recognise an individual voice."
+    assert not [a for a in attributions(text) if a.verb == "voice"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("PARIS, Aug 31 (Reuters) - Marine Le Pen voiced support for Trump, saying he was right.", "Marine Le Pen"),
+    ("Walking to the next address, Ebeling reminisced about Clinton, and said their views had diverged.", "Ebeling"),
+])
+def test_second_verbs_skip_datelines_and_opening_participle_clauses(text, source):
+    assert [a.source for a in attributions(text) if a.verb == "say"] == [source]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("That tactic allows Rubio to offer two right answers.", "Rubio"),
+    ("The timing of the debate led Republicans to say that Democrats were hiding.", "Republicans"),
+])
+def test_infinitives_read_their_subject_next_to_them(text, source):
+    assert [a.source for a in attributions(text) if a.cue_class == "infinitive"] == [source]
+    assert check_texts({"t": text}, config={"select": ["SRC"]}).findings == []

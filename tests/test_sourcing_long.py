@@ -22,12 +22,14 @@ PIECES = [
     "9", "9,", "a", "\t", "“", "Said ", "said ", "they said ", "it said ", "A senior official said ",
     "Critics said ", "claims that ", "Shoigu said. ", "asked ", "Experts said that experts said that ",
     "in his view ", "allegedly ", "9 troops were killed ", "A:", "(Policy briefs.) said ",
+    "ABC DEF and added ", "ABCD EFG, xx - ", "to hear Weld speak ", "they are eager to ", "he said, citing ",
 ]
 BUILT = {
     "footer of dots": "Sources:\n" + "a." * (N // 2),
     "footer of domains": "Sources:\n" + "ab.com" * (N // 6),
     "long source": "according to " + "a" * N,
     "digits then a casualty": "9" * N + " killed",
+    "distinct sentence-initial owners": "".join(f"Local{i} critics said it. " for i in range(N // 24)),
 }
 
 

@@ -109,3 +109,25 @@ def test_extracted_but_not_flagged(text):
 def test_a_vague_source_is_flagged_once_however_many_verbs_it_has():
     text = "Critics said the plan would fail, adding that it cost too much."
     assert [f.excerpt for f in findings(text, ("SRC101",))] == ["Critics said"]
+
+
+@pytest.mark.parametrize("text", [
+    "Some will recall the news footage of angry farmers around the Capitol.",  # a forecast, not a report
+    "First, Duff got round Thatcher and blasted in a shot that James parried.",  # an act, not speech
+    # a sentence-initial owner the text also names inside a sentence: the owner's lawyers, not a vague group
+    "Hours before the auction lawyers for Menatep said they would act. Menatep lawyers said they would retaliate.",
+])
+def test_precision_traps_forecasts_acts_and_sentence_initial_owners(text):
+    assert findings(text) == []
+
+
+def test_a_sentence_initial_capital_alone_makes_no_name():
+    assert [f.code for f in findings("Legal experts said the ruling was flawed.")] == ["SRC101"]
+
+
+def test_a_sentence_opening_the_is_no_name_that_answers_an_anonymous_source():
+    text = ("The claim was first presented in a public forum by a former intelligence official. "
+            "The speaker emphasized that the alliance centers on self-defense.")
+    assert [f.code for f in findings(text)] == ["SRC103"]
+    named = text.replace("The speaker emphasized", "Jose Barrionuevo, the speaker, emphasized")
+    assert findings(named) == []

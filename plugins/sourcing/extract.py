@@ -30,7 +30,7 @@ from .sources import MEASURED_SHARE, NONE, SourceInfo, classify, described
 VERB_CLASSES = {
     "speech_verbs": "speech", "quote_only_verbs": "speech", "belief_verbs": "belief", "stance_verbs": "stance",
     "intent_verbs": "intent", "decree_verbs": "decree", "perception_verbs": "perception",
-    "publication_verbs": "publication", "seeming_verbs": "seeming",
+    "publication_verbs": "publication", "seeming_verbs": "seeming", "fitted_verbs": "fitted",
 }
 VERBS = verb_forms(*VERB_CLASSES)  # form -> lemma
 CLASS = {}  # lemma -> cue class
@@ -40,7 +40,8 @@ for _name, _class in VERB_CLASSES.items():
 TENSE = {form: tense for lemma in set(VERBS.values()) for form, tense in inflect(lemma).items()}
 FRAMES = words("agentless_frames")
 AFTER_CUES = words("source_after_cues")
-NOUNS = words("cue_nouns") | words("perspective_nouns")
+FITTED_NOUNS = words("fitted_nouns")  # cue nouns fitted on PolNeAR train, read as cue nouns, class `fitted`
+NOUNS = words("cue_nouns") | words("perspective_nouns") | FITTED_NOUNS
 # Scanned over " " + text: the leading class consumes the character before the cue (a fast
 # literal-set prefix for the `re` engine), so group 1 starts where the cue starts in the text.
 POLLS = words("poll_nouns")
@@ -99,7 +100,8 @@ _NEAR, _FAR = 100, 240  # characters before a verb read for its subject: first, 
 _RETRY = object()
 _OBJECT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that", "some"})
 _NOT_CLAUSE_SOURCES = frozenset({"preposition", "noun", "label"})  # their source is no clause's subject
-_GERUND_OPENERS = PARTICIPIAL | {"in", "on", "for", "instead of"}  # ("lack of understanding": a noun)
+_SILENT = frozenset({"fitted", "infinitive"})  # recorded, but no other reading leans on them (subjects, pronouns, `_settle`)
+_GERUND_OPENERS = PARTICIPIAL | {"in", "on", "for", "to", "instead of"}  # "in addition to stating" (not "lack of understanding": a noun)
 _NOUN_GERUND_OPENERS = _GERUND_OPENERS | {"of"}
 _CLAUSE_OPENERS = PARTICIPIAL | PREPOSITIONS | {"instead", "rather", "despite", "besides"}  # "Instead of calling …, Mr. Trump said"
 _MID_ADVERBS = frozenset({"since", "also", "then", "once", "even", "still", "again", "now", "already", "just", "never", "not"})
@@ -110,6 +112,12 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "am", "’s", "'s", "
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _NOUN_COMPLEMENTS = frozenset({"of", "for", "to", "about", "on", "over", "against", "that", "at", "behind"})
 # Verbs whose object is an attitude their subject holds or shows ("threw her support behind").
+_COPULAS = frozenset({
+    "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "become", "becomes", "became",
+    "seem", "seems", "seemed", "feel", "feels", "felt", "grew", "grown", "stay", "stays", "stayed",
+})
+_RAISING_VERBS = frozenset({"tend", "tends", "continue", "continues", "able", "begin", "begins", "began", "seek", "seeks"})
+_DEGREE = frozenset({"most", "more", "very", "so", "too", "less", "quite", "all", "as", "ever", "not", "also", "still", "already", "now", "even"})
 _HOLDING_VERBS = frozenset({
     "has", "have", "had", "made", "make", "makes", "gave", "give", "gives", "threw", "throw", "throws", "lent", "lend",
     "lends", "enjoys", "enjoyed", "won", "wins", "earned", "raised", "raises", "shares", "shared",
@@ -149,6 +157,7 @@ def _opens(text: str, start: int, pos: int) -> bool:
 
 # An adverbial clause opening a sentence ("While Trump has called for …, the response …").
 _SUBORDINATE = re.compile(r"[\s“\"‘'(]*(?:" + trie(words("clause_subordinators")) + r")\s")
+_DATELINE = re.compile(r"[\s“\"]*[A-Z][A-Z .'-]{1,60},[^,\n]{0,40}?(?:\([\w .]+\))?\s+[-—–―]+\s+")  # "ORLANDO, Fla. (Reuters) - "
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
 
 
@@ -215,7 +224,7 @@ class Reader:
         """The type of the source named in the 600 characters before `pos` (for "they", "it", "its
         claims"), else `default`."""
         for item in reversed(self.items):
-            if not item.source:
+            if not item.source or item.cls in _SILENT:
                 continue
             if item.source[0] < pos - 600:
                 break
@@ -273,25 +282,35 @@ class Reader:
             last = toks[i - 1]
         if last[-1] == ",":
             # an appositive: "Smith, the chief executive, said" / "The ministry, which ..., said"
-            j = i - 1
-            while j > 0 and j > i - 30 and not toks[j - 1].endswith((",", ";", ":", "”", '"')):
-                j -= 1
+            j = self._segment_start(toks, i)
             if j < floor:
                 return _RETRY
             first = toks[j].strip("“\"‘(")
             age = j == i - 1 and first[:-1].isdigit()  # "Mr. Regalado, 69, said"
-            if j <= 0 or not toks[j - 1].endswith(",") or j == i - 1 and not age:
-                return None
-            name_like = i - 1 - j <= 4 and all(t.strip(",")[:1].isupper() for t in toks[j:i])
-            # "Jeff Weaver, Sanders’ campaign manager, said": an appositive after a name
-            after_name = toks[j - 1][:1].isupper() and first[:1].isupper() and toks[j - 1][:-1].lower() not in NOT_NAMES
-            if not (first[:1].islower() or first.lower() in ("the", "a", "an") or name_like or age or after_name):
-                return None
-            i = j
-            toks[i - 1] = toks[i - 1][:-1]
-            if i >= 2 and toks[i - 1].isdigit() and toks[i - 2].endswith(","):
-                i -= 1  # "Woodrow Benford, 58, who lives outside Minneapolis, says": the age too
+            tagged = j == i - 1 and not age and first[:1].isupper() and j > 0 and toks[j - 1].endswith(",")
+            if tagged:
+                # a state or party tag after a place or a name ("from Houston, Texas,", "Rand Paul, R-Ky.,"):
+                # the appositive, if any, stands before it
+                i = j
+                j = self._segment_start(toks, i)
+                if j < floor:
+                    return _RETRY
+                first = toks[j].strip("“\"‘(")
+            if tagged and (j <= 0 or not toks[j - 1].endswith(",")):
+                toks[i - 1] = toks[i - 1][:-1]  # "Sen. Rand Paul, R-Ky., told": no appositive, the name before the tag
+            else:
+                if j <= 0 or not toks[j - 1].endswith(",") or j == i - 1 and not age:
+                    return None
+                name_like = i - 1 - j <= 4 and all(t.strip(",")[:1].isupper() for t in toks[j:i])
+                # "Jeff Weaver, Sanders’ campaign manager, said": an appositive after a name
+                after_name = toks[j - 1][:1].isupper() and first[:1].isupper() and toks[j - 1][:-1].lower() not in NOT_NAMES
+                if not (first[:1].islower() or first.lower() in ("the", "a", "an") or first[:1].isdigit() or name_like or age or after_name):
+                    return None
+                i = j
                 toks[i - 1] = toks[i - 1][:-1]
+                if i >= 2 and toks[i - 1].isdigit() and toks[i - 2].endswith(","):
+                    i -= 1  # "Woodrow Benford, 58, who lives outside Minneapolis, says": the age too
+                    toks[i - 1] = toks[i - 1][:-1]
         elif last in ("—", "–", "--") and (k := self._dash(toks, i, floor)):
             # a parenthesis between dashes: "Democratic leaders — and, in particular, Harry Reid — insisted"
             if k is _RETRY:
@@ -323,6 +342,12 @@ class Reader:
             low = tok.lower().strip("“\"‘(")
             if n and low in PURE_AUX:
                 break  # "people have started thinking": an auxiliary ends the subject
+            if n and low in VERBS and i >= 2 and toks[i - 2].lower() == "to":
+                # after an infinitive, a name is the subject of the clause it governs ("to hear Weld and Johnson
+                # speak"); other words are its object ("to show the prime minister is", "to recognise an individual voice")
+                if toks[i][:1].isupper():
+                    break
+                return None
             if n and (tok[-1] in ",;:”\"—–)" or tok.endswith("''") or tok[-1] in ".!?" and low not in ABBREVIATIONS and not INITIAL.match(tok)):
                 break
             if low in stops:
@@ -365,6 +390,14 @@ class Reader:
         return self._source(window_start + starts[i], window_start + end)
 
     @staticmethod
+    def _segment_start(toks: list[str], i: int) -> int:
+        """The index of the first token of the comma-delimited segment ending with `toks[i - 1]` (30 at most)."""
+        j = i - 1
+        while j > 0 and j > i - 30 and not toks[j - 1].endswith((",", ";", ":", "”", '"')):
+            j -= 1
+        return j
+
+    @staticmethod
     def _dash(toks: list[str], i: int, floor: int):
         """The index of the token after the dash opening the parenthesis closed by `toks[i - 1]`, or 0;
         `_RETRY` when the search reached the cut start of a short window."""
@@ -388,11 +421,14 @@ class Reader:
     def main_subject(self, sentence: Sentence, before: int) -> tuple[tuple[int, int] | None, SourceInfo]:
         """The source of a participle or a second verb ("…, adding that", "… and said"): the source of
         an attribution earlier in the sentence, else the sentence's subject when it is recognisably a source."""
+        found = None
         for item in reversed(self.items):
-            if item.sentence is sentence and item.source and item.source[1] <= before and item.cls not in _NOT_CLAUSE_SOURCES:
-                return item.source, item.info
             if item.sentence is not sentence:
                 break
+            if item.source and item.source[1] <= before and item.cls not in _NOT_CLAUSE_SOURCES and item.cls not in _SILENT:
+                found = item
+        if found is not None:
+            return found.source, found.info
         # the subject: the words before the sentence's first auxiliary or verb form (at most six)
         begin = sentence.start
         opening = _OPENING.match(self.low, begin, before).end()
@@ -411,6 +447,11 @@ class Reader:
             reach = 90 if first.group() in PREPOSITIONS else 50  # "In a victory speech in Westchester County on Tuesday night,"
             comma = self.text.find(",", first.end(), min(before, first.end() + reach))
             begin = comma + 1 if comma > 0 and first.group() not in _OPENERS else first.end()
+        elif (dateline := _DATELINE.match(self.text, begin, before)) is not None:
+            begin = dateline.end()  # "PARIS, Aug 31 (Reuters) - Marine Le Pen …": the dateline is no subject
+        elif (first.group().endswith(("ing", "ly")) or first.group() == "having") and self.text[first.start()].isupper() \
+                and (comma := self.text.find(",", first.end(), min(before, first.end() + 120))) > 0:
+            begin = comma + 1  # "Walking to the next address, Ebeling …", "Shortly before the announcement, she …"
         toks = list(islice(_WORD.finditer(self.low, begin, before), 7))
         words_ = [t.group() for t in toks]
         if not words_ or words_[0] in BOUNDARY or words_[0] in PREPOSITIONS or words_[0] in NOT_SUBJECT and words_[0] not in ("the", "a", "an"):
@@ -448,7 +489,7 @@ class Reader:
         for item in reversed(self.items):
             if item.sentence is not sentence:
                 return False
-            if item.source and item.source[1] <= before:
+            if item.source and item.source[1] <= before and item.cls not in _SILENT:
                 return True
         return False
 
@@ -472,6 +513,50 @@ class Reader:
         elif _SUBORDINATE.match(self.low, sentence.start, pos) and "," not in self.text[sentence.start : pos]:
             end = self.clause_end(start, end)  # "While X has called for …, [the main clause]"
         return self._strip(start, end)
+
+    def holder(self, start: int, sentence: Sentence) -> tuple[int, int] | None:
+        """Who holds an attitude named by an adjective or a noun with no owner: the subject of a copula
+        ("Sanders’ allies have been eager to", "he is most proud of") or of a light verb a few words
+        before ("he made the suggestion that", "both leaders gave diplomatic assurances that")."""
+        low = self.low
+        toks = low[max(sentence.start, start - 60) : start].split()
+        k = len(toks)
+        while k and (toks[k - 1] in _DEGREE or toks[k - 1].endswith("ly") and toks[k - 1].isalpha()):
+            k -= 1
+        if not (k and toks[k - 1] in _COPULAS):
+            k = next((j for j in range(k, max(0, k - 3), -1) if toks[j - 1] in _HOLDING_VERBS or toks[j - 1] in _LIGHT_VERBS), 0)
+            if not k or any(t in PREPOSITIONS or t in VERBS or not t.isalpha() for t in toks[k:]):
+                return None
+        at = start
+        for tok in reversed(toks[k - 1 :]):
+            at = low.rfind(tok, sentence.start, at)
+        return self.subject(sentence.start, at) if at > sentence.start else None
+
+    def subject_before(self, start: int, prev: str) -> bool:
+        """Whether the word before a verb reads as its subject (a name, a pronoun, the end of a quotation):
+        "Mr. Trump said by telephone" is no reduced passive."""
+        return prev in PRONOUNS or prev.endswith(("”", "''", '"')) or self.text[self.low.rfind(" ", 0, start - 1) + 1 : start][:1].isupper()
+
+    def controller(self, to: int, sentence: Sentence) -> tuple[int, int] | None:
+        """The subject of an infinitive whose "to" stands at `to`, read next to it: the name just before
+        "to" ("allows Rubio to offer", "force Sen. Bernie Sanders to acknowledge"), else the subject of the
+        verb governing it ("Sanders continued to portray", "Verizon has been working to emphasize")."""
+        toks = list(_WORD.finditer(self.text, max(sentence.start, to - 80), to))
+        if not toks:
+            return None
+        last = toks[-1]
+        if last.group()[:1].isupper():
+            k = len(toks) - 1
+            while k and len(toks) - k < 5 and toks[k - 1].group()[:1].isupper() and self.text[toks[k - 1].end() : toks[k].start()] == " ":
+                k -= 1
+            source = self._source(toks[k].start(), last.end())
+            return None if source is None or self.low[source[0] : source[1]] in NOT_NAMES else source
+        word = last.group().lower()
+        if word == "on" and len(toks) > 1 and toks[-2].group().lower() in ("went", "go", "goes", "going", "gone"):
+            last = toks[-2]
+        elif not (word.endswith(("ed", "ing")) or word in _RAISING_VERBS):
+            return None
+        return self.subject(sentence.start, last.start())
 
     def clause_end(self, start: int, end: int) -> int:
         """Where an opening adverbial clause ends: its first comma outside quotation marks."""
@@ -626,6 +711,10 @@ class Reader:
                 item = self.verb(start, end, word, sentence) if word in VERBS else None
                 if item is None and word in NOUNS:
                     item = self.noun(start, end, word, sentence)
+                    if item is not None and word in FITTED_NOUNS:
+                        item.cls = "fitted"
+                    if item is not None and item.source is None and (source := self.holder(start, sentence)) is not None:
+                        item.source, item.info, item.form = source, self.classify(source, sentence), "after"
             if item is not None:
                 items.append(item)
         return items + self.labels()
@@ -670,6 +759,15 @@ class Reader:
         return out
 
     def according(self, start: int, end: int, word: str, sentence: Sentence) -> Item | None:
+        if word in ("citing", "quoting"):
+            before = self.low[max(sentence.start, start - 30) : start].split()
+            prev = before[-1] if before else ""
+            if prev.endswith(",") or prev in ("and", "by", "while", "often") or prev.endswith("ly") and prev.isalpha():
+                # "…,” McCain said, citing low growth": the participle's subject cites; what it cites is
+                # the content
+                source, info = self.main_subject(sentence, start)
+                if source is not None and source[1] <= start:
+                    return Item((start, end), word, source, self._strip(end, sentence.end), info, sentence, "after", "according")
         source = self.source_after(end, sentence.end)
         if source is None:
             return None
@@ -806,7 +904,8 @@ class Reader:
         if lemma in ("ask", "question") and tense in ("past", "part") and (not prev or prev_bare in ("when", "if", "once", "after", "as")):
             # "When asked whether …", "Asked about the plan, he said": a question put by no one named
             return Item((start, end), lemma, None, self.content_after(end, sentence, lemma), NONE, sentence, "frame", "passive")
-        if tense in ("past", "part") and low.startswith(" by ", end) and aux not in PASSIVE:
+        if tense in ("past", "part") and low.startswith(" by ", end) and aux not in PASSIVE \
+                and not BY_ACTION.match(low, end, min(sentence.end, end + 30)) and not self.subject_before(start, prev_bare):
             # a reduced passive: "The bill, opposed by House Republicans, never became law"
             source = self.source_after(end + 4, sentence.end)
             if source is not None:
@@ -828,7 +927,12 @@ class Reader:
                 return None
             source, info = self.main_subject(sentence, start)
             if source is None or info.guessed:
-                return None
+                # "led Republicans to say that …", "Sanders continued to portray": a subject read next to the
+                # infinitive; else ("It's easy to criticize …") none
+                source = self.controller(start - 3, sentence)
+                info = self.classify(source, sentence) if source else NONE
+                return Item((start, end), lemma, source, self.content_after(end, sentence, lemma), info, sentence,
+                            "after" if source else "frame", "infinitive")
             return Item((start, end), lemma, source, self.content_after(end, sentence, lemma), info, sentence, "after", cls)
         adverb = prev.endswith("ly") and prev.isalpha() or prev in _MID_ADVERBS
         lead = before[-2] if adverb and len(before) > 1 else prev  # ", forcefully denouncing", "while also suggesting"
@@ -934,7 +1038,13 @@ def _answers(item: Item, frame: Item) -> bool:
 
 def _settle(doc: Document, items: list[Item]) -> list[Item]:
     """Drop agentless frames a named source in the same sentence answers; extend
-    paragraph-final attributions over their paragraph; give uncovered quotations their speaker."""
+    paragraph-final attributions over their paragraph; give uncovered quotations their speaker.
+    Fitted cues and source-less infinitives (`_SILENT`: acts PolNeAR marks, "pushed", "delivered";
+    "it's easy to criticize") take no part: they answer no frame, stop no paragraph carry and lend no
+    quotation a speaker."""
+    silent = [i for i in items if i.cls in _SILENT]
+    if silent:
+        return _settle(doc, [i for i in items if i.cls not in _SILENT]) + silent
     sourced: dict[int, list[Item]] = {}
     for i in items:
         if i.info.type != "none" and not i.info.guessed and i.cls not in ("seeming", "noun", "agentless"):

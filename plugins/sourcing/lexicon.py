@@ -1,4 +1,5 @@
-"""The sourcing word lists (from `rules/sourcing.toml`), verb inflection and fast trie patterns.
+"""The sourcing word lists (from `rules/sourcing.toml`, and the cue verbs fitted on PolNeAR train in
+`rules/sourcing_fitted.toml`), verb inflection and fast trie patterns.
 
 Cue patterns run on a lower-cased copy of the text with the standard `re`
 module: a pattern built as a character trie scans news text several times
@@ -15,7 +16,8 @@ from pathlib import Path
 from factlint.packs import pack_lists
 
 PACK = Path(str(files("factlint.rules"))) / "sourcing.toml"
-LISTS: dict[str, list[str]] = pack_lists(PACK)
+FITTED_PACK = PACK.with_name("sourcing_fitted.toml")  # written by `python -m evaluation sourcing_fit`
+LISTS: dict[str, list[str]] = pack_lists(PACK) | pack_lists(FITTED_PACK)
 
 
 def words(name: str) -> frozenset[str]:

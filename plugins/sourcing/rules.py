@@ -132,6 +132,35 @@ class _Answered:
         return (best if best[1] != id(a) else second)[0] > at
 
 
+def _named_sources(attributions: list[Attribution]) -> list[int]:
+    """Where named people are reported (person sources of reporting cues with a capitalised word that is
+    not just a sentence's opening "The", "He" or "A"), in order."""
+    return sorted(b.start for b in attributions if b.source_type == "person" and b.cue_class in REPORTING and _named(b.source))
+
+
+def _named(source: str | None) -> bool:
+    """A source opening with a capital that is a name's ("Mr Smith", "Jose Barrionuevo", "The Post's
+    editor Jane Doe"), not only a sentence's ("The speaker", "He")."""
+    words_ = (source or "").split()
+    return bool(words_) and words_[0][:1].isupper() and (
+        words_[0].lower() not in _OPENING_WORDS or any(w[:1].isupper() for w in words_[1:]))
+
+
+_OPENING_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "another", "his", "her", "their",
+                            "its", "our", "my", "he", "she", "they", "it", "we", "i", "you", "who"})
+
+
+def _named_next(doc: Document, a: Attribution, named: list[int], sentence_starts: list[int]) -> bool:
+    """Whether a named source is reported from this attribution to the end of the next two sentences
+    (a news lead's "…, a survey says." or "…, it has been suggested." answered at once)."""
+    index = bisect_right(sentence_starts, a.cue_start if a.cue_start is not None else a.start) - 1
+    if index < 0:
+        return False
+    horizon = doc.sentences[min(index + 2, len(doc.sentences) - 1)].end
+    k = bisect_left(named, a.start + 1)
+    return k < len(named) and named[k] < horizon
+
+
 def _hypothetical(doc: Document, a: Attribution) -> bool:
     """Whether the cue is a possibility, not a report ("Some may criticise his talk", "critics could argue")."""
     if a.cue_start is None:
@@ -166,8 +195,10 @@ class VagueSource(Rule):
     officials with no further description, reports, sources, intelligence reports,
     "commentary from Western capitals". Not flagged: named people and organisations,
     groups made specific ("three officials familiar with the talks", "analysts at
-    Goldman Sachs"), a group whose member is named within the next two sentences, and
-    unowned findings ("surveys have shown") whose document is named within the next two.
+    Goldman Sachs"), a group whose member is named within the next two sentences,
+    unowned findings ("surveys have shown") whose document is named within the next two,
+    and a lead sentence ("…, figures show.") whose body is reported within the next two
+    ("The Office for National Statistics said …").
 
     ## Why it matters
     AP, Reuters and the BBC ask for the most specific attribution possible; Wikipedia's
@@ -191,6 +222,9 @@ class VagueSource(Rule):
             False,
         ),
         Example("Surveys have shown that most PCs carry spyware. Research by Earthlink and Webroot found 90% did.\n", False),
+        Example("UK retail sales rose in November, figures show. The Office for National Statistics said sales rose 0.6%.\n", False),
+        Example("The bank may cut rates. Sales rose in November, figures show. The Office for National Statistics said "
+                "sales rose 0.6%.\n", True),
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -199,13 +233,15 @@ class VagueSource(Rule):
         if not candidates:
             return
         nested = _Answered(attributions)
-        named = sorted(
-            b.start for b in attributions if b.source_type == "person" and b.cue_class in REPORTING
-            and b.source and b.source[:1].isupper() and b.source.lower() not in PRONOUNS
-        )
+        named = _named_sources(attributions)
         documents = sorted(  # owned documents: "Research by technology firms Earthlink and Webroot revealed"
             b.start for b in attributions if b.source_type == "document" and b.cue_class in REPORTING
             and b.source and any(w[:1].isupper() for w in b.source.split()[1:])
+        )
+        lead_end = doc.sentences[0].end if doc.sentences else 0
+        bodies = sorted(  # named bodies reported after a lead: "…, a survey says. The Chartered Institute … said"
+            b.start for b in attributions if b.source_type == "organization" and b.cue_class in REPORTING
+            and b.source and b.source[:1].isupper() and b.source.lower() not in PRONOUNS
         )
         sentence_starts = [s.start for s in doc.sentences]
         flagged: set[int] = set()
@@ -215,10 +251,13 @@ class VagueSource(Rule):
             if _party(a.source) or MEASURED_SHARE.match(a.source) or nested(a) or _hypothetical(doc, a) \
                     or a.source.lower().endswith((" who", " which", " that")):
                 continue  # a party named as such; a measured share of a group ("52% said"): survey data
-            if a.source.lower() in PRONOUNS or self._named_next(doc, a, named, sentence_starts):
+            if a.source.lower() in PRONOUNS or _named_next(doc, a, named, sentence_starts):
                 continue
-            if a.source.lower().rsplit(None, 1)[-1] in DOCUMENT_NOUNS and self._named_next(doc, a, documents, sentence_starts):
-                continue  # "Surveys have shown …. Research by Earthlink and Webroot revealed …": named next
+            if a.source.lower().rsplit(None, 1)[-1] in DOCUMENT_NOUNS and (
+                    _named_next(doc, a, documents, sentence_starts)
+                    or a.start < lead_end and _named_next(doc, a, bodies, sentence_starts)):
+                continue  # "Surveys have shown …. Research by Earthlink and Webroot revealed …": named next; a lead
+                # ("…, a survey says.") whose body is named in the next two sentences: the news lead's form
             flagged.add(a.source_start)  # one finding per source, however many verbs it has
             start, end = _span(doc, a)
             yield self.finding(
@@ -226,16 +265,6 @@ class VagueSource(Rule):
                 f"vague source: “{a.source}” names no one; the reader cannot tell who says this or how they know",
                 fix="name the people or the document (name, role, institution; or the report's author, title and date)",
             )
-
-    @staticmethod
-    def _named_next(doc: Document, a: Attribution, named: list[int], sentence_starts: list[int]) -> bool:
-        """Whether a named person is reported from this attribution to the end of the next two sentences."""
-        index = bisect_right(sentence_starts, a.cue_start if a.cue_start is not None else a.start) - 1
-        if index < 0:
-            return False
-        horizon = doc.sentences[min(index + 2, len(doc.sentences) - 1)].end
-        k = bisect_left(named, a.start + 1)
-        return k < len(named) and named[k] < horizon
 
 
 class AgentlessAttribution(Rule):
@@ -246,8 +275,10 @@ class AgentlessAttribution(Rule):
     believed", "it is implied", "has been reported", "were reported to"), existential
     frames ("there is growing worry that"), unowned allegations ("allegations that")
     and hearsay adverbs ("reportedly"). Not flagged: a frame answered by a source in the
-    same sentence ("…, police said"), an agent after "by", and "allegedly" beside a
-    charge, a court or the police (the legally required form).
+    same sentence ("…, police said"), an agent after "by", "allegedly" beside a
+    charge, a court or the police (the legally required form), and a frame closing a
+    sentence when a named person is reported within the next two ("…, it has been
+    suggested. Culture Secretary Tessa Jowell said …").
 
     ## Why it matters
     MOS:WEASEL and the BBC guidelines: claims that cannot be corroborated should be
@@ -265,11 +296,15 @@ class AgentlessAttribution(Rule):
         Example("North Korea has reportedly sent approximately 12,000 troops.\n", True),
         Example("It is believed the convoy crossed the border on Tuesday, police said.\n", False),
         Example("The man allegedly stole £5,000 and was charged with theft, police said.\n", False),
+        Example("New casinos will be barred from American tricks, it has been suggested. Culture Secretary Tessa "
+                "Jowell said the casinos would be different.\n", False),
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         legal = _Legal(doc)
-        for a in _attributions(doc):
+        attributions = _attributions(doc)
+        named = sentence_starts = None
+        for a in attributions:
             if a.source_type != "none" or a.cue_class != "agentless" or _quoted(doc, a):
                 continue
             cue = doc.text[a.cue_start : a.cue_end]
@@ -278,6 +313,10 @@ class AgentlessAttribution(Rule):
                 continue
             if (key == "allegedly" or key.startswith("allegations")) and legal(a.cue_start):
                 continue
+            if named is None:
+                named, sentence_starts = _named_sources(attributions), [t.start for t in doc.sentences]
+            if doc.text[a.cue_end : a.cue_end + 2].startswith(".") and _named_next(doc, a, named, sentence_starts):
+                continue  # "…, it has been suggested. Culture Secretary Tessa Jowell said …": answered at once
             yield self.finding(
                 doc, a.cue_start, a.cue_end,
                 f"agentless attribution: “{cue}” does not say who believes, reports or alleges this",
@@ -293,7 +332,9 @@ class AnonymousSource(Rule):
     intelligence official") when the sentence gives neither why they are not named
     ("not authorised to speak publicly") nor how they know ("familiar with the talks").
     Spokespeople speaking for a named body and later references ("the official") are
-    not flagged; a source with access or a reason is not flagged.
+    not flagged; a source with access or a reason is not flagged, nor one followed by a
+    named person within the next two sentences ("A leading expert says …. “…,” says
+    Jose Barrionuevo").
 
     ## Why it matters
     AP and the NYT require anonymous sources to be described as precisely as possible
@@ -314,11 +355,14 @@ class AnonymousSource(Rule):
             "A senior official, who was not authorised to speak publicly, said the talks had collapsed.\n", False
         ),
         Example("A Home Office spokesman said the rules would change.\n", False),
+        Example("A leading expert on the Cuban economy says the plan is a desperate measure. “It is an effort to "
+                "raise cash,” says Jose Barrionuevo, head of strategy at Barclays.\n", False),
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         attributions = _attributions(doc)
         nested = _Answered(attributions)
+        named = sentence_starts = None
         for a in attributions:
             if a.source_type != "anonymous" or not a.source or a.cue_class not in FLAGGED or _quoted(doc, a) \
                     or a.access_given or a.reason_given:
@@ -330,6 +374,10 @@ class AnonymousSource(Rule):
                 continue  # a later reference to a source described earlier
             if a.cue_start is None:
                 continue  # a quotation continuing an attribution already checked
+            if named is None:
+                named, sentence_starts = _named_sources(attributions), [t.start for t in doc.sentences]
+            if _named_next(doc, a, named, sentence_starts):
+                continue  # "A leading expert on the Cuban economy says …. “…,” says Jose Barrionuevo": named at once
             start, end = _span(doc, a)
             yield self.finding(
                 doc, start, end,
@@ -473,9 +521,10 @@ class LoadedReportingVerb(Rule):
             if a.verb not in LOADED or a.cue_class != "speech" or a.source_type == "none" or _quoted(doc, a):
                 continue
             low = low or lowered(doc.text)
-            after = " ".join(low[a.cue_end : a.cue_end + 30].split()[:2])
-            if after.split(" ")[0] in NON_SPEECH or after in NON_SPEECH:
-                continue
+            following = low[a.cue_end : a.cue_end + 40].split()[:3]
+            after = " ".join(following[:2])
+            if following[:1] and following[0] in NON_SPEECH or after in NON_SPEECH or " ".join(following[1:3]) in NON_SPEECH and following[0] == "in":
+                continue  # "slammed the door", "blasted in a shot": an act, not speech
             if a.verb == "maintain" and not after.startswith("that"):
                 continue  # "maintain the firm's lead": not speech
             if a.verb == "claim" and after.split(" ")[0].strip(",.;:") in CLAIM_OBJECTS:

@@ -178,11 +178,38 @@ def classify(phrase: str, sentence_initial: bool = False, text: str = "") -> Sou
     """
     phrase = phrase.strip()
     info, name = _classify(phrase, sentence_initial)
+    if sentence_initial and text and info.type in ("collective", "anonymous") and _named_inside(phrase.split(None, 1)[0], text):
+        named = _classify(phrase, False)  # "Menatep lawyers said" where the text has "lawyers for Menatep"
+        if named[0].type in ("organization", "person"):
+            info, name = named
     if name is None and info.type != "person" and _SINGLE.fullmatch(phrase) and phrase.lower() not in NOT_NAMES:
         name = phrase  # "Poll added": Graham Poll, introduced earlier
     if name is not None and _surname(name, text):
         return PERSON
     return info
+
+
+def _named_inside(word: str, text: str) -> bool:
+    """Whether a capitalised word opening a sentence is also written capitalised inside one (a name)."""
+    if not word[:1].isupper() or word.isupper() or word.lower() in NOT_NAMES:
+        return False
+    return word in _inner_capitals(text)
+
+
+@lru_cache(maxsize=4)
+def _inner_capitals(text: str) -> frozenset[str]:
+    """The capitalised words a document writes after a lower-case word or a comma (read once per document):
+    each such run of non-spaces, and each of its prefixes that ends before a character no word holds
+    ("U.S.," gives "U", "U.S", "U.S." and "U.S.,")."""
+    found = set()
+    for run in _INNER_CAPITAL.findall(text):
+        found.add(run)
+        found.update(run[:k] for k in range(1, len(run)) if not _WORD_CHAR.match(run, k))
+    return frozenset(found)
+
+
+_INNER_CAPITAL = re.compile(r"(?<=[a-z,])\s+([A-Z]\S*)")
+_WORD_CHAR = re.compile(r"[\w'’-]")
 
 
 @lru_cache(maxsize=8192)
